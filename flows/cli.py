@@ -1,0 +1,319 @@
+"""The `govarchive` command: thin — it parses arguments, calls a flow or the warehouse, prints.
+
+Errors reach the user as one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    help="govarchive: an archive of Chinese government proposal replies and disclosure pages.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class _State:
+    db: Path = Path("data/archive.duckdb")
+
+
+state = _State()
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.callback()
+def _main(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", envvar="GOVARCHIVE_DB", help="Archive file (DuckDB)."),
+    ] = None,
+) -> None:
+    from warehouse.db import db_path
+
+    state.db = db_path(db)
+
+
+def _quiet_prefect() -> None:
+    """Prefect's own INFO lines would drown the one line per URL the user asked for."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _print_outcomes(outcomes) -> int:  # noqa: ANN001 - list[PageOutcome]
+    failed = 0
+    for o in outcomes:
+        if o.failed:
+            failed += 1
+            typer.echo(f"{o.fetch_id or '-'}\tfailed\t{o.url}\t{o.error}", err=True)
+        else:
+            typer.echo(f"{o.fetch_id}\t{o.status}\t{o.title or ''}")
+    return failed
+
+
+@app.command()
+def ingest(
+    urls: Annotated[list[str] | None, typer.Argument(help="URLs to fetch and archive.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="A saved page to ingest.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="With --file: the page's URL.")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow loopback/private addresses.")
+    ] = False,
+) -> None:
+    """Fetch (or read), archive raw, parse and load pages; one line per URL."""
+    _quiet_prefect()
+    from flows.safety import UnsafeURL, check_url, private_allowed
+
+    allow = private_allowed(allow_private)
+    if file is not None:
+        if urls:
+            raise fail("give either URLs or --file, not both", 2)
+        if not url:
+            raise fail("--file needs --url (the address the page was saved from)", 2)
+        if not file.is_file():
+            raise fail(f"no such file: {file}", 2)
+        try:
+            check_url(url, allow_private=True)  # only the scheme matters: nothing is fetched
+        except UnsafeURL as exc:
+            raise fail(str(exc), 2) from exc
+        from flows.ingest import ingest_file
+
+        outcomes = ingest_file(str(file), url, str(state.db))
+    else:
+        if not urls:
+            raise fail("give at least one URL, or --file PAGE --url URL", 2)
+        for u in urls:
+            try:
+                check_url(u, allow_private=allow)
+            except UnsafeURL as exc:
+                raise fail(str(exc), 2) from exc
+        import asyncio
+
+        from flows.ingest import ingest_urls
+
+        outcomes = asyncio.run(ingest_urls(list(urls), str(state.db), allow))
+    if _print_outcomes(outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
+def parse(
+    target: Annotated[str, typer.Argument(help="A saved page, or an http(s) URL to fetch.")],
+    url: Annotated[str | None, typer.Option("--url", help="The page's URL (for a file).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private")] = False,
+) -> None:
+    """Parse one page without touching the archive."""
+    import parsers
+    from flows.process import http_failure, parse_result
+    from flows.safety import UnsafeURL, check_url, private_allowed
+
+    if target.startswith(("http://", "https://")):
+        import asyncio
+
+        from flows.fetch import Fetcher, FetchPolicy
+
+        try:
+            check_url(target, allow_private=private_allowed(allow_private))
+        except UnsafeURL as exc:
+            raise fail(str(exc), 2) from exc
+
+        async def _get():
+            async with Fetcher(FetchPolicy(allow_private=private_allowed(allow_private))) as f:
+                return await f.fetch(target)
+
+        result = asyncio.run(_get())
+        problem = http_failure(result)
+        if problem:
+            raise fail(f"{target}: {problem}")
+    else:
+        path = Path(target)
+        if not path.is_file():
+            raise fail(f"no such file: {target}", 2)
+        from flows.ingest import file_result
+
+        result = file_result(path, url or path.resolve().as_uri())
+    try:
+        doc = parse_result(result)
+    except parsers.ParseError as exc:
+        raise fail(f"{target}: cannot parse ({exc.kind}): {exc}") from exc
+    data = doc.to_dict(json_safe=True)
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    for key, value in data.items():
+        if key in ("body_html",):
+            continue
+        if key == "body_text" and value:
+            value = value[:400] + ("…" if len(value) > 400 else "")
+        out.print(f"{key}: {value}", markup=False, highlight=False)
+
+
+def _table(columns: list[str], rows: list[tuple], limit: int | None = None) -> None:
+    table = Table(*columns, show_lines=False)
+    for row in rows[:limit] if limit else rows:
+        table.add_row(*("NULL" if v is None else str(v) for v in row))
+    out.print(table)
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL to run read-only against the archive.")],
+    fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+) -> None:
+    """Run read-only SQL and print the result."""
+    from warehouse.db import ArchiveBusy
+    from warehouse.query import QueryError, run_query
+
+    try:
+        res = run_query(state.db, sql)
+    except (QueryError, FileNotFoundError, ArchiveBusy) as exc:
+        raise fail(str(exc)) from exc
+    if fmt == "json":
+        rows = [dict(zip(res.columns, r, strict=True)) for r in res.rows]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(res.columns)
+        w.writerows(res.rows)
+    else:
+        _table(res.columns, res.rows)
+
+
+@app.command()
+def sources() -> None:
+    """List the configured sources and their schedules."""
+    from flows.sources import load_sources
+
+    rows = [
+        (s.name, s.title, s.schedule, ", ".join(s.start_urls)) for s in load_sources().values()
+    ]
+    _table(["name", "title", "schedule", "start"], rows)
+
+
+@app.command()
+def crawl(
+    source: Annotated[str, typer.Argument(help="A configured source, or 'all'.")],
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Point the source at a mirror/replica.")
+    ] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", help="Listing pages at most.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Skip articles listed before DATE.")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Revisit every known article.")] = False,
+    rps: Annotated[float | None, typer.Option("--rps", help="Requests per second per host.")] = None,
+    concurrency: Annotated[int | None, typer.Option("--concurrency")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress")] = None,
+) -> None:
+    """Crawl a configured source (or all of them)."""
+    _quiet_prefect()
+    from flows.crawl import CrawlOptions, run_crawl
+
+    opts = CrawlOptions(
+        base_url=base_url,
+        max_pages=max_pages,
+        since=since,
+        full=full,
+        rps=rps,
+        concurrency=concurrency,
+        progress=sys.stderr.isatty() if progress is None else progress,
+    )
+    try:
+        summaries = run_crawl(source, str(state.db), opts)
+    except (KeyError, ValueError) as exc:
+        raise fail(str(exc).strip("'\""), 2) from exc
+    for s in summaries:
+        out.print(s.line(), markup=False, highlight=False)
+    if any(s.status == "failed" for s in summaries):
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve() -> None:
+    """Run every source's scheduled crawl as a Prefect deployment (until interrupted)."""
+    from flows.serve import serve_all
+
+    serve_all(str(state.db))
+
+
+@app.command()
+def reparse(
+    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+) -> None:
+    """Re-parse archived raw pages with the current parsers."""
+    _quiet_prefect()
+    from flows.reparse import reparse_archive
+
+    summary = reparse_archive(str(state.db), source=source)
+    out.print(summary.line(), markup=False, highlight=False)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for (Chinese or not).")],
+    source: Annotated[str | None, typer.Option("--source")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Published on or after DATE.")] = None,
+    limit: Annotated[int, typer.Option("--limit")] = 20,
+) -> None:
+    """Full-text search of titles and bodies, best first."""
+    from warehouse.search import search_archive
+
+    try:
+        hits = search_archive(state.db, text, source=source, since=since, limit=limit)
+    except FileNotFoundError as exc:
+        raise fail(str(exc)) from exc
+    for h in hits:
+        out.print(h.render(), highlight=False)
+
+
+@app.command()
+def export(
+    out_path: Annotated[Path, typer.Argument(metavar="OUT", help="File to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="parquet | csv | jsonl")] = "parquet",
+    sql: Annotated[str | None, typer.Option("--query", help="Export this query instead.")] = None,
+) -> None:
+    """Export the documents (or a query) to Parquet, CSV or JSON lines."""
+    from warehouse.export import export_archive
+
+    try:
+        n = export_archive(state.db, out_path, fmt=fmt, sql=sql)
+    except (ValueError, FileNotFoundError) as exc:
+        raise fail(str(exc)) from exc
+    out.print(f"wrote {n} rows to {out_path}", markup=False, highlight=False)
+
+
+@app.command()
+def stats() -> None:
+    """Documents per source, issuer and month; reply classes; failures."""
+    from warehouse.stats import archive_stats
+
+    for title, columns, rows in archive_stats(state.db):
+        out.print(f"[bold]{title}[/bold]")
+        _table(columns, rows)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""The crawl: a Prefect flow per source, tasks per batch, async httpx inside the tasks.
+
+    discover (listing pages → frontier) → [fetch batch → archive+parse+load batch]* → attachments
+
+Everything the crawl knows lives in the archive (frontier, fetches, crawl_runs), not in
+the process, so a crawl killed at any point is resumed by simply running it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from flows.discover import Discovery, discover
+from flows.fetch import Fetcher, FetchPolicy
+from flows.politeness import PoliteFetcher, Politeness
+from flows.process import PageOutcome, archive_parse_load
+from flows.sources import Source, get_source, load_sources
+from warehouse.archive import Archive
+from warehouse.frontier import (
+    Discovered,
+    Frontier,
+    FrontierItem,
+    RunCounts,
+    Settled,
+    has_finished_run,
+    start_run,
+    update_run,
+)
+from warehouse.records import FetchResult
+
+BATCH_SIZE = 100
+
+
+@dataclass(slots=True)
+class CrawlOptions:
+    base_url: str | None = None
+    max_pages: int | None = None
+    since: str | None = None
+    full: bool = False
+    rps: float | None = None
+    concurrency: int | None = None
+    progress: bool = False
+    batch_size: int = BATCH_SIZE
+    allow_private: bool = True  # sources are configured, not typed in by strangers
+
+
+@dataclass(slots=True)
+class CrawlSummary:
+    run_id: str
+    source: str
+    status: str
+    counts: RunCounts
+    notes: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        c = self.counts
+        text = (
+            f"{self.source}: {self.status} — discovered {c.discovered}, fetched {c.fetched}, "
+            f"new {c.new}, changed {c.changed}, unchanged {c.unchanged}, failed {c.failed} "
+            f"(run {self.run_id})"
+        )
+        return text + "".join(f"\n  note: {n}" for n in self.notes)
+
+
+def _since(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"--since takes a date like 2023-06-20, got {value!r}") from exc
+
+
+def _configured(source_name: str, opts: CrawlOptions) -> Source:
+    source = get_source(source_name)
+    if opts.base_url:
+        source = source.rebased(opts.base_url)
+    return source
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+async def discover_task(
+    source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
+    opts: CrawlOptions,
+) -> Discovery:  # fmt: skip
+    walk_all = opts.full or not has_finished_run(archive.path, source.name)
+    return await discover(
+        source, fetcher, archive, frontier, run_id=run_id, full=walk_all,
+        max_pages=opts.max_pages, since=_since(opts.since),
+    )  # fmt: skip
+
+
+@task(name="fetch-batch", cache_policy=NO_CACHE)
+async def fetch_batch(fetcher: PoliteFetcher, items: list[FrontierItem]) -> list[FetchResult]:
+    return list(
+        await asyncio.gather(
+            *(fetcher.fetch(i.url, etag=i.etag, last_modified=i.last_modified) for i in items)
+        )
+    )
+
+
+@task(name="archive-parse-load", cache_policy=NO_CACHE)
+def store_batch(
+    archive: Archive, source: Source, run_id: str, results: list[FetchResult]
+) -> list[PageOutcome]:
+    return archive_parse_load(archive, results, source=source.name, run_id=run_id, kind="page")
+
+
+def _attachment_failure(source: Source, result: FetchResult) -> str | None:
+    if result.error:
+        return result.error
+    if result.status is None or not 200 <= result.status < 300:
+        return f"http: status {result.status}"
+    ctype = (result.content_type or "").split(";")[0].strip().lower()
+    if source.attachment_types and ctype not in source.attachment_types:
+        return f"content type {ctype or 'missing'} is not an attachment type"
+    return None
+
+
+@task(name="attachments", cache_policy=NO_CACHE)
+async def fetch_attachments(
+    source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
+    batch_size: int,
+) -> tuple[int, int]:  # fmt: skip
+    """Download pending attachments into the raw archive; returns (stored, failed)."""
+    stored = failed = 0
+    while True:
+        items = frontier.pending("attachment", batch_size)
+        if not items:
+            return stored, failed
+        results = await fetch_batch.fn(fetcher, items)
+        ids = archive.store_fetches(results, run_id=run_id, source=source.name, kind="attachment")
+        settled = []
+        for item, res, fid in zip(items, results, ids, strict=True):
+            problem = _attachment_failure(source, res)
+            if problem:
+                failed += 1
+                settled.append(Settled(item.url, "failed", fid, problem))
+            else:
+                stored += 1
+                settled.append(
+                    Settled(item.url, "done", fid, etag=res.header("etag"),
+                            last_modified=res.header("last-modified"))
+                )  # fmt: skip
+        frontier.settle(settled)
+
+
+def _settle(
+    items: list[FrontierItem], results: list[FetchResult], outcomes: list[PageOutcome]
+) -> list[Settled]:
+    settled = []
+    for item, res, out in zip(items, results, outcomes, strict=True):
+        if out.failed:
+            # not worth asking again: robots, off-site, refused, 4xx other than 429
+            final = (res.error or "").startswith(("robots", "offsite", "refused")) or (
+                res.status is not None and 400 <= res.status < 500 and res.status != 429
+            )
+            settled.append(Settled(item.url, "failed", out.fetch_id, out.error, final=final))
+        else:
+            settled.append(
+                Settled(item.url, "done", out.fetch_id, etag=res.header("etag"),
+                        last_modified=res.header("last-modified"))
+            )  # fmt: skip
+    return settled
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool, label: str) -> Iterator[tuple[Progress | None, int | None]]:
+    if not enabled:
+        yield None, None
+        return
+    with Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(),
+        transient=False, console=None, redirect_stdout=False, redirect_stderr=False,
+    ) as progress:  # fmt: skip
+        yield progress, progress.add_task(label, total=None, detail="")
+
+
+@flow(name="crawl-source", flow_run_name="crawl-{source_name}")
+async def crawl_source(
+    source_name: str, db: str | None = None, options: CrawlOptions | None = None
+) -> CrawlSummary:
+    opts = options or CrawlOptions()
+    logger = get_run_logger()
+    source = _configured(source_name, opts)
+    run_id = str(flow_run.get_id() or uuid.uuid4())
+    archive = Archive(db)
+    frontier = Frontier(archive.path, source.name)
+    interrupted = start_run(archive.path, run_id, source.name)
+    counts = RunCounts()
+    notes: list[str] = []
+    if interrupted:
+        notes.append(f"resuming after interrupted run(s) {', '.join(interrupted)}")
+    politeness = Politeness(
+        rps=opts.rps if opts.rps is not None else source.rps,
+        concurrency=opts.concurrency or source.concurrency,
+        respect_robots=source.respect_robots,
+    )
+    policy = FetchPolicy(allowed_hosts=source.allowed_hosts, allow_private=opts.allow_private,
+                         check_addresses=not opts.allow_private)  # fmt: skip
+    attach_policy = FetchPolicy(allowed_hosts=source.allowed_hosts, allow_private=opts.allow_private,
+                                check_addresses=not opts.allow_private,
+                                max_bytes=source.attachment_max_bytes)  # fmt: skip
+    status = "failed"
+    try:
+        async with Fetcher(policy, max_connections=max(4, politeness.concurrency * 2)) as base, \
+                Fetcher(attach_policy, max_connections=4) as attach_base:  # fmt: skip
+            fetcher = PoliteFetcher(base, politeness)
+            found = await discover_task(source, fetcher, archive, frontier, run_id, opts)
+            counts.discovered = found.new
+            notes.extend(found.warnings)
+            if found.robots_skipped:
+                notes.append(f"{found.robots_skipped} article link(s) disallowed by robots.txt, not fetched")
+            if opts.full:
+                frontier.requeue_done("article")
+            update_run(archive.path, run_id, counts, notes="; ".join(notes) or None)
+            pending_total = frontier.counts().get("pending", 0)
+            with _progress(opts.progress, source.name) as (bar, bar_task):
+                if bar is not None:
+                    bar.update(bar_task, total=pending_total)
+                tried: list[str] = []
+                while True:
+                    items = frontier.pending("article", opts.batch_size, exclude=tried)
+                    if not items:
+                        break
+                    tried.extend(i.url for i in items)
+                    results = await fetch_batch(fetcher, items)
+                    outcomes = store_batch(archive, source, run_id, results)
+                    frontier.settle(_settle(items, results, outcomes))
+                    attachments = [
+                        Discovered(u, "attachment", referrer=o.url)
+                        for o in outcomes
+                        for u in o.attachments
+                        if source.download_attachments and source.host_allowed(u)
+                    ]
+                    frontier.add(attachments, run_id)
+                    for o in outcomes:
+                        if o.status == "failed":
+                            counts.failed += 1
+                        elif o.status == "not_modified":
+                            counts.unchanged += 1
+                        else:
+                            setattr(counts, o.status, getattr(counts, o.status) + 1)
+                    counts.fetched += sum(1 for r in results if r.status is not None)
+                    update_run(archive.path, run_id, counts)
+                    if bar is not None:
+                        bar.update(bar_task, advance=len(items),
+                                   detail=f"new {counts.new} changed {counts.changed} failed {counts.failed}")  # fmt: skip
+            if source.download_attachments:
+                stored, failed = await fetch_attachments(
+                    source, PoliteFetcher(attach_base, politeness), archive, frontier, run_id,
+                    opts.batch_size,
+                )  # fmt: skip
+                if stored or failed:
+                    notes.append(f"attachments: {stored} stored, {failed} failed")
+            if fetcher.robots.responses:
+                archive.store_fetches(fetcher.robots.responses, run_id=run_id, source=source.name, kind="robots")
+        status = "finished"
+    finally:
+        update_run(archive.path, run_id, counts, status=status, notes="; ".join(notes) or None)
+        archive.close()
+    summary = CrawlSummary(run_id, source.name, status, counts, notes)
+    logger.info(summary.line())
+    return summary
+
+
+@flow(name="crawl-all")
+async def crawl_all(db: str | None = None, options: CrawlOptions | None = None) -> list[CrawlSummary]:
+    return [await crawl_source(name, db, options) for name in load_sources()]
+
+
+def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
+    """CLI entry: validate before starting Prefect, so a typo fails in a second, not ten."""
+    _since(opts.since)
+    if source == "all":
+        if opts.base_url:
+            raise ValueError("--base-url points one source at a mirror; name the source, not 'all'")
+        return asyncio.run(crawl_all(db, opts))
+    _configured(source, opts)
+    return [asyncio.run(crawl_source(source, db, opts))]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(run_crawl(sys.argv[1], None, CrawlOptions()))

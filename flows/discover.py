@@ -1,0 +1,125 @@
+"""Listing pages → article URLs in the frontier, following the source's pagination.
+
+Pagination styles are data (sources.toml), not code paths per site: TRS `index_N.html`
+and a counting query parameter cover the platforms in SITES.md. The walk stops at
+the first page whose articles are all known (incremental), at `--since`, at
+`--max-pages`, or at the last page; `full` walks to the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from flows.politeness import PoliteFetcher
+from flows.sources import Source
+from parsers import ParseError
+from parsers.listing import parse_listing
+from warehouse.archive import Archive
+from warehouse.frontier import Discovered, Frontier
+
+
+@dataclass(slots=True)
+class Discovery:
+    listing_pages: int = 0
+    listing_failures: int = 0
+    article_links: int = 0
+    new: int = 0
+    robots_skipped: int = 0
+    offsite_skipped: int = 0
+    stop_reason: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def listing_url(source: Source, start: str, k: int) -> str:
+    """The k-th listing page (k = 0 is the start URL itself)."""
+    pg = source.pagination
+    if k == 0:
+        return start
+    if pg.style == "trs":
+        assert pg.template, "trs pagination needs a template"
+        return urljoin(start, pg.template.format(n=pg.first + k - 1))
+    if pg.style == "query":
+        assert pg.param, "query pagination needs a param"
+        parts = urlsplit(start)
+        query = [(key, v) for key, v in parse_qsl(parts.query, keep_blank_values=True) if key != pg.param]
+        query.append((pg.param, str(pg.first + k)))
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    raise ValueError(f"source {source.name}: unknown pagination style {pg.style!r}")
+
+
+async def discover(
+    source: Source,
+    fetcher: PoliteFetcher,
+    archive: Archive,
+    frontier: Frontier,
+    *,
+    run_id: str,
+    full: bool = False,
+    max_pages: int | None = None,
+    since: dt.date | None = None,
+) -> Discovery:
+    found = Discovery()
+    limit = min(max_pages or source.max_listing_pages, source.max_listing_pages) if max_pages else source.max_listing_pages
+    for start in source.start_urls:
+        k = 0
+        page_count: int | None = None
+        while True:
+            if k >= limit:
+                found.stop_reason = f"max pages ({limit})"
+                break
+            if page_count is not None and k >= page_count:
+                found.stop_reason = "last page"
+                break
+            url = listing_url(source, start, k)
+            result = await fetcher.fetch(url)
+            archive.store_fetches([result], run_id=run_id, source=source.name, kind="listing")
+            found.listing_pages += 1
+            if not result.ok:
+                found.listing_failures += 1
+                if k == 0:
+                    found.warnings.append(f"listing {url} failed: {result.error or result.status}")
+                found.stop_reason = f"listing page failed ({result.error or result.status})"
+                break
+            try:
+                listing = parse_listing(result.content, result.final_url, result.content_type)
+            except ParseError as exc:
+                found.listing_failures += 1
+                found.warnings.append(f"listing {url} unreadable: {exc}")
+                break
+            page_count = listing.page_count or page_count
+            articles = [link for link in listing.links if source.is_article(link.url)]
+            if not articles:
+                if k == 0:
+                    found.warnings.append(
+                        f"listing {url} has no article links: the site may have been redesigned"
+                    )
+                found.stop_reason = "page without article links"
+                break
+            found.article_links += len(articles)
+            if since is not None:
+                dated = [a for a in articles if a.date is None or a.date >= since]
+                too_old = len(dated) < len(articles)
+                articles = dated
+            else:
+                too_old = False
+            allowed = []
+            for a in articles:
+                if await fetcher.allowed(a.url):
+                    allowed.append(a)
+                else:
+                    found.robots_skipped += 1
+            known = frontier.known(a.url for a in allowed)
+            fresh = [a for a in allowed if a.url not in known]
+            found.new += frontier.add(
+                [Discovered(a.url, "article", a.title, a.date, referrer=url) for a in fresh], run_id
+            )
+            if too_old:
+                found.stop_reason = f"reached articles listed before {since}"
+                break
+            if not full and allowed and not fresh:
+                found.stop_reason = "reached known articles"
+                break
+            k += 1
+    return found

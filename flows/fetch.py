@@ -1,0 +1,207 @@
+"""HTTP for the archive: one async httpx client, redirects walked by hand, bodies size-capped.
+
+Redirects are followed here rather than by httpx so that each hop is recorded (the
+archive keeps the chain) and checked (scheme, private addresses, allowed hosts) before
+it is requested. Every failure becomes a FetchResult with `error` set, never an
+exception, so one bad page cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from flows.safety import UnsafeURL, check_url
+from warehouse.records import FetchResult, Redirect
+
+USER_AGENT = (
+    "govarchive/0.1 (archival crawler of public government pages; "
+    "+https://github.com/govarchive/govarchive)"
+)
+
+
+@dataclass(slots=True)
+class FetchPolicy:
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    total_timeout: float = 120.0  # cuts off servers that trickle bytes forever
+    max_bytes: int = 32 * 1024 * 1024
+    max_redirects: int = 10
+    allow_private: bool = False
+    check_addresses: bool = True  # resolve and refuse private addresses (ingest's door)
+    allowed_hosts: frozenset[str] | None = None  # None: any host
+    user_agent: str = USER_AGENT
+    extra_headers: dict[str, str] = field(default_factory=dict)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _host_allowed(url: str, allowed: frozenset[str] | None) -> bool:
+    if allowed is None:
+        return True
+    host = (urlsplit(url).hostname or "").lower()
+    netloc = urlsplit(url).netloc.lower()
+    return host in allowed or netloc in allowed
+
+
+class Fetcher:
+    """Use as `async with Fetcher(policy) as f: result = await f.fetch(url)`."""
+
+    def __init__(
+        self,
+        policy: FetchPolicy | None = None,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        max_connections: int = 32,
+    ) -> None:
+        self.policy = policy or FetchPolicy()
+        self._transport = transport
+        self._max_connections = max_connections
+        self._client: httpx.AsyncClient | None = None
+        self.on_response: Callable[[FetchResult], None] | None = None
+
+    async def __aenter__(self) -> Fetcher:
+        p = self.policy
+        self._client = httpx.AsyncClient(
+            follow_redirects=False,
+            timeout=httpx.Timeout(p.read_timeout, connect=p.connect_timeout),
+            headers={"User-Agent": p.user_agent, **p.extra_headers},
+            limits=httpx.Limits(
+                max_connections=self._max_connections,
+                max_keepalive_connections=self._max_connections,
+            ),
+            transport=self._transport,
+            trust_env=False,
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> FetchResult:
+        started = time.monotonic()
+        fetched_at = _now()
+        try:
+            async with asyncio.timeout(self.policy.total_timeout):
+                result = await self._walk(url, etag=etag, last_modified=last_modified)
+        except TimeoutError:
+            result = FetchResult(
+                url=url,
+                final_url=url,
+                status=None,
+                error=f"timeout: no complete response within {self.policy.total_timeout:g}s",
+            )
+        result.fetched_at = fetched_at
+        result.elapsed_ms = (time.monotonic() - started) * 1000
+        return result
+
+    async def _walk(self, url: str, *, etag: str | None, last_modified: str | None) -> FetchResult:
+        assert self._client is not None, "use Fetcher as an async context manager"
+        redirects: list[Redirect] = []
+        current = url
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        while True:
+            refusal = self._refusal(current, first=not redirects)
+            if refusal:
+                return FetchResult(
+                    url=url, final_url=current, status=None, redirects=redirects, error=refusal
+                )
+            try:
+                result = await self._one(current, headers)
+            except httpx.TimeoutException as exc:
+                return self._failed(url, current, redirects, f"timeout: {type(exc).__name__}")
+            except httpx.ConnectError as exc:
+                return self._failed(url, current, redirects, f"connect: {exc or 'connection failed'}")
+            except httpx.DecodingError as exc:
+                return self._failed(url, current, redirects, f"decoding: {exc}")
+            except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+                return self._failed(url, current, redirects, f"protocol: {exc or type(exc).__name__}")
+            except httpx.HTTPError as exc:
+                return self._failed(url, current, redirects, f"http: {exc or type(exc).__name__}")
+            location = result.header("location")
+            if result.status in (301, 302, 303, 307, 308) and location:
+                redirects.append(Redirect(url=current, status=result.status))
+                if len(redirects) > self.policy.max_redirects:
+                    return self._failed(
+                        url, current, redirects, f"redirects: more than {self.policy.max_redirects}"
+                    )
+                nxt = urljoin(current, location)
+                if any(r.url == nxt for r in redirects):
+                    return self._failed(url, nxt, redirects, f"redirects: loop back to {nxt}")
+                current = nxt
+                continue
+            result.url = url
+            result.redirects = redirects
+            return result
+
+    def _refusal(self, url: str, *, first: bool) -> str | None:
+        p = self.policy
+        if not _host_allowed(url, p.allowed_hosts):
+            what = "host" if first else "redirect to host"
+            return f"offsite: {what} {urlsplit(url).netloc} is not among the source's allowed hosts"
+        try:
+            if p.check_addresses:
+                check_url(url, allow_private=p.allow_private)
+            elif urlsplit(url).scheme not in ("http", "https"):
+                return f"refused: {url!r} is not http(s)"
+        except UnsafeURL as exc:
+            return f"refused: {exc}"
+        return None
+
+    @staticmethod
+    def _failed(url: str, current: str, redirects: list[Redirect], error: str) -> FetchResult:
+        return FetchResult(url=url, final_url=current, status=None, redirects=redirects, error=error)
+
+    async def _one(self, url: str, headers: dict[str, str]) -> FetchResult:
+        assert self._client is not None
+        request = self._client.build_request("GET", url, headers=headers)
+        response = await self._client.send(request, stream=True)
+        try:
+            chunks: list[bytes] = []
+            size = 0
+            truncated = False
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > self.policy.max_bytes:
+                    chunks.append(chunk[: len(chunk) - (size - self.policy.max_bytes)])
+                    truncated = True
+                    break
+                chunks.append(chunk)
+        finally:
+            await response.aclose()
+        return FetchResult(
+            url=url,
+            final_url=str(response.url),
+            status=response.status_code,
+            headers=[(k, v) for k, v in response.headers.multi_items()],
+            content=b"".join(chunks),
+            request_headers=[(k, v) for k, v in request.headers.multi_items()],
+            http_version=response.http_version,
+            reason=response.reason_phrase,
+            truncated=truncated,
+            error=(
+                f"too_large: body over {self.policy.max_bytes} bytes, cut and recorded"
+                if truncated
+                else None
+            ),
+        )

@@ -1,0 +1,165 @@
+"""Politeness as small pieces around `Fetcher`: robots.txt, a per-host pace, retries.
+
+- robots.txt is read with Protego (Scrapy's parser) once per origin; RFC 9309 rules
+  for unavailable files: 4xx means no restrictions, 5xx or no answer means "disallow
+  all" for this run. Ignoring robots.txt takes `respect_robots = false` in the config.
+- the pace is a leaky bucket per host (aiolimiter) plus a cap on requests in flight.
+- retries use tenacity: exponential backoff with jitter on timeouts, connection
+  errors, 429 and 5xx, and never sooner than a Retry-After header asks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import email.utils
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from aiolimiter import AsyncLimiter
+from protego import Protego
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_result,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from flows.fetch import Fetcher
+from warehouse.records import FetchResult
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+RETRY_ERRORS = ("timeout", "connect", "protocol")
+MAX_RETRY_AFTER = 300.0
+
+
+@dataclass(slots=True)
+class Politeness:
+    rps: float = 1.0  # requests per second per host; 0 or less: no pacing
+    concurrency: int = 2  # requests in flight per host
+    respect_robots: bool = True
+    attempts: int = 4
+    backoff_initial: float = 0.5
+    backoff_max: float = 60.0
+
+
+def should_retry(result: FetchResult) -> bool:
+    if result.status in RETRY_STATUSES:
+        return True
+    return result.status is None and (result.error or "").startswith(RETRY_ERRORS)
+
+
+def retry_after_seconds(result: FetchResult, now: dt.datetime | None = None) -> float | None:
+    """Retry-After as seconds, from either of its forms (delta-seconds or an HTTP date)."""
+    value = result.header("retry-after")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    now = now or dt.datetime.now(dt.UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, min((when - now).total_seconds(), MAX_RETRY_AFTER))
+
+
+class _WaitRespectingRetryAfter:
+    """Exponential backoff with jitter, but never shorter than the server asked."""
+
+    def __init__(self, initial: float, maximum: float) -> None:
+        self._backoff = wait_exponential_jitter(initial=initial, max=maximum)
+
+    def __call__(self, state: RetryCallState) -> float:
+        backoff = self._backoff(state)
+        outcome = state.outcome
+        if outcome is not None and not outcome.failed:
+            asked = retry_after_seconds(outcome.result())
+            if asked is not None:
+                return max(asked, backoff)
+        return backoff
+
+
+class Robots:
+    """robots.txt per origin, fetched once through the same polite path as pages."""
+
+    def __init__(self, fetch: Callable[[str], asyncio.Future[FetchResult]], user_agent: str) -> None:
+        self._fetch = fetch
+        self._ua = user_agent
+        self._rules: dict[str, Protego | None] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+        self.responses: list[FetchResult] = []  # for the raw archive
+
+    async def _rules_for(self, origin: str) -> Protego | None:
+        lock = self._locks.setdefault(origin, asyncio.Lock())
+        async with lock:
+            if origin not in self._rules:
+                res = await self._fetch(origin + "/robots.txt")
+                self.responses.append(res)
+                if res.status is not None and 200 <= res.status < 300:
+                    text = res.content.decode("utf-8", errors="replace")
+                    self._rules[origin] = Protego.parse(text)
+                elif res.status is not None and 400 <= res.status < 500:
+                    self._rules[origin] = Protego.parse("")
+                else:
+                    self._rules[origin] = None  # unreachable: disallow all for this run
+            return self._rules[origin]
+
+    async def allowed(self, url: str) -> bool:
+        parts = urlsplit(url)
+        rules = await self._rules_for(f"{parts.scheme}://{parts.netloc}")
+        return rules is not None and rules.can_fetch(url, self._ua)
+
+    def crawl_delay(self, url: str) -> float | None:
+        parts = urlsplit(url)
+        rules = self._rules.get(f"{parts.scheme}://{parts.netloc}")
+        return rules.crawl_delay(self._ua) if rules else None
+
+
+class PoliteFetcher:
+    """A Fetcher that waits its turn per host, retries what is worth retrying, and asks robots.txt."""
+
+    def __init__(self, fetcher: Fetcher, politeness: Politeness) -> None:
+        self.fetcher = fetcher
+        self.p = politeness
+        self._limiters: dict[str, AsyncLimiter | None] = {}
+        self._slots: dict[str, asyncio.Semaphore] = {}
+        self.robots = Robots(self._paced, fetcher.policy.user_agent)
+
+    def _limiter(self, host: str) -> AsyncLimiter | None:
+        if host not in self._limiters:
+            self._limiters[host] = AsyncLimiter(1, 1.0 / self.p.rps) if self.p.rps > 0 else None
+        return self._limiters[host]
+
+    async def _paced(self, url: str, **conditional: str | None) -> FetchResult:
+        host = urlsplit(url).netloc.lower()
+        slot = self._slots.setdefault(host, asyncio.Semaphore(max(1, self.p.concurrency)))
+        async with slot:
+            limiter = self._limiter(host)
+            if limiter is not None:
+                await limiter.acquire()
+            return await self.fetcher.fetch(url, **conditional)
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
+        if self.p.respect_robots and not await self.robots.allowed(url):
+            return FetchResult(
+                url=url, final_url=url, status=None, error="robots: disallowed by robots.txt"
+            )
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(max(1, self.p.attempts)),
+            wait=_WaitRespectingRetryAfter(self.p.backoff_initial, self.p.backoff_max),
+            retry=retry_if_result(should_retry),
+            retry_error_callback=lambda state: state.outcome.result(),
+            reraise=False,
+        )
+        return await retrying(self._paced, url, etag=etag, last_modified=last_modified)
+
+    async def allowed(self, url: str) -> bool:
+        return not self.p.respect_robots or await self.robots.allowed(url)

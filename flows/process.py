@@ -1,0 +1,144 @@
+"""archive → parse → load for a batch of fetch results: the one path every flow shares.
+
+Order matters and is the archive's promise: raw bytes are written and recorded first,
+then parsed; a parse failure is recorded against the fetch (re-parseable later) and
+never leaves a partial document row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import parsers
+from parsers import Document, ParseError
+from warehouse.archive import Archive
+from warehouse.raw_index import RawPage
+from warehouse.records import FetchResult
+
+
+@dataclass(slots=True)
+class PageOutcome:
+    """What happened to one URL; the CLI prints one line of it per URL."""
+
+    url: str
+    fetch_id: int | None
+    status: str  # new | changed | unchanged | not_modified | failed
+    title: str | None = None
+    error: str | None = None
+    attachments: list[str] = field(default_factory=list)  # absolute URLs found in the body
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+def http_failure(result: FetchResult) -> str | None:
+    """Why a response cannot become a document, or None when it can."""
+    if result.error:
+        return result.error
+    if result.status is None:
+        return "fetch: no response"
+    if result.status == 304:
+        return None
+    if not 200 <= result.status < 300:
+        return f"http: status {result.status} {result.reason}".rstrip()
+    return None
+
+
+def parse_result(result: FetchResult) -> Document:
+    """Parse an archived response; ParseError for anything that is not a usable page."""
+    if not result.content.strip():
+        raise ParseError("empty body: the server answered with no content", kind="empty")
+    doc = parsers.parse(result.content, result.final_url or result.url, result.content_type)
+    doc.url = result.url
+    doc.final_url = result.final_url or result.url
+    doc.fetched_at = result.fetched_at
+    return doc
+
+
+def archive_parse_load(
+    archive: Archive,
+    results: Sequence[FetchResult],
+    *,
+    source: str | None = None,
+    run_id: str | None = None,
+    kind: str = "page",
+) -> list[PageOutcome]:
+    """Store the raw responses first, then parse and load them."""
+    fetch_ids = archive.store_fetches(results, run_id=run_id, source=source, kind=kind)
+    return parse_and_load(
+        archive, [(r, fid, source) for r, fid in zip(results, fetch_ids, strict=True)]
+    )
+
+
+def archive_parse_load_stored(archive: Archive, pages: Sequence[RawPage]) -> list[PageOutcome]:
+    """Parse and load responses already in the archive (reparse): no new fetch rows."""
+    items: list[tuple[FetchResult, int, str | None]] = []
+    for page in pages:
+        raw = archive.read_raw(page.fetch_id)
+        result = FetchResult(
+            url=page.url,
+            final_url=page.final_url,
+            status=raw.status,
+            headers=raw.headers,
+            content=raw.content,
+            fetched_at=page.fetched_at,
+        )
+        items.append((result, page.fetch_id, page.source))
+    return parse_and_load(archive, items)
+
+
+def parse_and_load(
+    archive: Archive, items: Sequence[tuple[FetchResult, int, str | None]]
+) -> list[PageOutcome]:
+    outcomes: list[PageOutcome] = []
+    to_load: list[tuple[Document, int | None]] = []
+    for result, fetch_id, source in items:
+        failure = http_failure(result)
+        if failure:
+            outcomes.append(PageOutcome(result.url, fetch_id, "failed", error=failure))
+            continue
+        if result.status == 304:
+            outcomes.append(PageOutcome(result.url, fetch_id, "not_modified"))
+            continue
+        try:
+            doc = parse_result(result)
+        except ParseError as exc:
+            archive.record_parse_error(
+                fetch_id=fetch_id,
+                url=result.url,
+                kind=exc.kind,
+                message=str(exc),
+                parser_version=parsers.PARSER_VERSION,
+            )
+            outcomes.append(PageOutcome(result.url, fetch_id, "failed", error=f"parse ({exc.kind}): {exc}"))
+            continue
+        except Exception as exc:  # a parser bug must not take the batch down
+            archive.record_parse_error(
+                fetch_id=fetch_id,
+                url=result.url,
+                kind="crash",
+                message=f"{type(exc).__name__}: {exc}",
+                parser_version=parsers.PARSER_VERSION,
+            )
+            outcomes.append(
+                PageOutcome(result.url, fetch_id, "failed", error=f"parser crashed: {exc!r}")
+            )
+            continue
+        doc.source = source
+        to_load.append((doc, fetch_id))
+        outcomes.append(
+            PageOutcome(
+                result.url,
+                fetch_id,
+                "pending",
+                title=doc.title,
+                attachments=[a.url for a in doc.attachments],
+            )
+        )
+    stats = archive.load_documents(to_load)
+    for outcome in outcomes:
+        if outcome.status == "pending":
+            outcome.status = stats.outcome(outcome.url)
+    return outcomes

@@ -1,0 +1,227 @@
+"""bytes -> Document. Pure: no network, no files, no database.
+
+`parse(content, url, content_type)` is the whole public surface; the layers below it
+(decode, meta, header, reply, content, sites) are each usable alone. The pipeline
+reads everything that lives *around* the body first (meta tags, header, title, the
+来源/时间 line) from the intact page, then removes those parts and cuts the body out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsers import attachments as attachments_mod
+from parsers.content import absolutize, clean_attributes, find_main, remove_chrome, strip_junk
+from parsers.decode import Decoded, decode
+from parsers.document import Attachment, Document
+from parsers.errors import ParseError
+from parsers.header import Header, read_header
+from parsers.meta import MetaTags, read_meta
+from parsers.page import find_editor, find_info_line, find_original_url, find_title, pick_published
+from parsers.reply import read_reply, read_reporter
+from parsers.sites import Adapter, pick
+from parsers.text import block_text, clean_inline
+
+PARSER_VERSION = "1.0.0"
+MAX_PARSE_BYTES = 3_000_000  # larger pages are parsed from their first 3 MB (with a warning)
+_HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|table|meta|title|span|a|br|h1|ul)\b", re.I)
+# The re-poster's part of a page starts here (aggregators; harmless elsewhere).
+_CUT = re.compile(r"^[\W_]*(?:原文链接|原文地址|\[?免责声明|【免责声明】)")
+_CUT_CANDIDATES = "p, div, li, span, td, table, section, a, font, strong, center, dl, ul"
+
+
+def parse(content: bytes, url: str, content_type: str | None = None) -> Document:
+    """Parse one fetched page. Raises `ParseError` (never anything else) when it cannot."""
+    try:
+        return _parse(content, url, content_type)
+    except ParseError:
+        raise
+    except RecursionError as exc:
+        raise ParseError("page nests too deeply to parse", kind="parse") from exc
+    except Exception as exc:  # a parser bug must not crash the calling flow
+        raise ParseError(f"parser failure: {type(exc).__name__}: {exc}", kind="parse") from exc
+
+
+def _parse(content: bytes, url: str, content_type: str | None) -> Document:
+    warnings: list[str] = []
+    if len(content) > MAX_PARSE_BYTES:
+        warnings.append(f"page of {len(content)} bytes parsed from its first {MAX_PARSE_BYTES}")
+        content = content[:MAX_PARSE_BYTES]
+    decoded = decode(content, content_type)
+    warnings.extend(decoded.warnings)
+    doc = Document(
+        url=url,
+        final_url=url,
+        site=urlsplit(url).hostname,
+        parser_version=PARSER_VERSION,
+        encoding=decoded.encoding,
+        encoding_confidence=decoded.confidence,
+        warnings=warnings,
+    )
+    if not _HTML_SNIFF.search(decoded.text[:4096]):
+        _fill_from_plain_text(doc, decoded)
+    else:
+        _fill_from_html(doc, decoded.text, url)
+    doc.content_sha256 = doc.content_hash()
+    return doc
+
+
+def _fill_from_plain_text(doc: Document, decoded: Decoded) -> None:
+    """A page without markup: first short line is the title, the other lines paragraphs."""
+    lines = [clean_inline(line) for line in decoded.text.splitlines()]
+    lines = [line for line in lines if line]
+    if lines and len(lines[0]) <= 100 and len(lines) > 1:
+        doc.title = lines.pop(0)
+    doc.body_text = "\n\n".join(lines) or None
+    doc.adapter = "plain_text"
+    doc.doc_type = "article"
+    doc.warnings.append("no HTML markup: read as plain text")
+    _fill_reply(doc)
+
+
+def _fill_from_html(doc: Document, html: str, url: str) -> None:
+    tree = LexborHTMLParser(html)
+    base = _base_url(tree, url)
+    meta = read_meta(tree)
+    adapter = pick(tree, url)
+    header = read_header(tree)
+    info = find_info_line(tree)
+    title, title_node = find_title(tree, meta.title, adapter.title if adapter else ())
+    page_text = tree.body.text(separator="\n") if tree.body is not None else ""
+    attachment_links = attachments_mod.attachment_blocks(tree)
+
+    doc.title = title
+    doc.metadata = dict(header.metadata)
+    for column, value in header.columns.items():
+        setattr(doc, column, value)
+    doc.published_at = pick_published(meta.published_at, info.published_at, header.columns.get("publish_date"))
+    doc.source_name = info.source or meta.source
+    doc.editor = info.editor or find_editor(page_text)
+    doc.original_url = find_original_url(tree, page_text)
+
+    # Everything read; now take the page apart.
+    for node in (*header.nodes, title_node, info.node):
+        _decompose(node)
+    _remove_title_copies(tree, title)
+    strip_junk(tree)
+    container, adapter_name = _body_container(tree, adapter)
+    doc.adapter = adapter_name
+    if container is not None:
+        _cut_reposter_tail(container)
+        remove_chrome(container, adapter.chrome_lines if adapter else None)
+        found = attachments_mod.collect([container, *attachment_links], base)
+        doc.attachments = _dedupe(found)
+        absolutize(container, base)
+        clean_attributes(container)
+        doc.body_html = container.html
+        text = block_text(container)
+        doc.body_text = text or None
+        if not text:
+            doc.body_html = None
+    _fill_reply(doc)
+    doc.doc_type = doc.doc_type or ("disclosure" if _is_disclosure(header) else "article")
+    if meta.url and not doc.original_url and _host(meta.url) not in (None, doc.site):
+        doc.warnings.append(f"meta Url points elsewhere: {meta.url}")
+    _note_meta(doc, meta)
+
+
+def _fill_reply(doc: Document) -> None:
+    reply = read_reply(doc.title, doc.body_text)
+    if reply.kind:
+        doc.doc_type = reply.kind
+        for column, value in reply.columns().items():
+            if value is not None:
+                setattr(doc, column, value)
+    doc.reporter = read_reporter(doc.body_text)
+
+
+def _body_container(tree: LexborHTMLParser, adapter: Adapter | None) -> tuple[LexborNode | None, str]:
+    if adapter is not None:
+        for node in adapter.chrome and tree.css(", ".join(adapter.chrome)) or ():
+            node.decompose()
+        for selector in adapter.body:
+            node = tree.css_first(selector)
+            if node is not None:  # an empty body container means the page has no body
+                return node, adapter.name
+    root = tree.body
+    if root is None:
+        return None, "generic"
+    main = find_main(root)
+    name = adapter.name if adapter is not None and not adapter.body else "generic"
+    return (main if main is not None else root), name
+
+
+def _cut_reposter_tail(container: LexborNode) -> None:
+    for node in container.css(_CUT_CANDIDATES):
+        if node.mem_id == container.mem_id:
+            continue
+        text = clean_inline(node.text(separator=""))
+        if len(text) < 400 and _CUT.search(text):
+            _cut_from(node, container)
+            return
+
+
+def _cut_from(node: LexborNode, container: LexborNode) -> None:
+    """Remove `node` and everything after it, up to the end of `container`."""
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != container.mem_id:
+        parent = current.parent
+        sibling = current.next
+        while sibling is not None:
+            following = sibling.next
+            sibling.decompose()
+            sibling = following
+        if current is node:
+            current.decompose()
+        current = parent
+
+
+def _remove_title_copies(tree: LexborHTMLParser, title: str | None) -> None:
+    if not title:
+        return
+    for node in tree.css("h1, h2, h3, h4, div, p, td, span, strong, font, b"):
+        if len(node.text()) < 2 * len(title) + 20 and clean_inline(node.text(separator="")) == title:
+            node.decompose()
+
+
+def _decompose(node: LexborNode | None) -> None:
+    if node is not None:
+        with contextlib.suppress(Exception):  # the root cannot be removed; nothing else fails
+            node.decompose()
+
+
+def _base_url(tree: LexborHTMLParser, url: str) -> str:
+    base = tree.css_first("base[href]")
+    href = base.attributes.get("href") if base is not None else None
+    return attachments_mod.absolute(href, url) or url if href else url
+
+
+def _is_disclosure(header: Header) -> bool:
+    return sum(1 for label in header.metadata if label in header.columns or label) >= 3
+
+
+def _dedupe(found: list[Attachment]) -> list[Attachment]:
+    seen: dict[str, Attachment] = {}
+    for att in found:
+        if att.url not in seen:
+            seen[att.url] = att
+    return list(seen.values())
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def _note_meta(doc: Document, meta: MetaTags) -> None:
+    if doc.title is None and meta.site_name:
+        doc.warnings.append("no article title found")
+
+
+__all__ = ["PARSER_VERSION", "Attachment", "Document", "ParseError", "parse"]

@@ -1,0 +1,74 @@
+"""Attachments (附件): file links that are part of the record, kept as absolute URLs."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsers.document import Attachment
+from parsers.text import clean_inline
+
+EXTENSIONS = frozenset({"pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "rar", "7z", "ofd", "ppt", "pptx", "txt", "csv"})
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
+_NAME_PREFIX = re.compile(r"^(附件\s*\d*\s*[:：.、]?\s*)")
+
+
+def absolute(href: str | None, base: str) -> str | None:
+    """`href` resolved against `base`, or None for links that lead nowhere (js, anchors)."""
+    if not href:
+        return None
+    href = href.strip().replace("\\", "/")
+    if not href or href.lower().startswith(_SKIP_SCHEMES):
+        return None
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
+def file_extension(url: str) -> str | None:
+    path = urlsplit(url).path
+    ext = posixpath.splitext(unquote(path))[1].lower().lstrip(".")
+    return ext if ext in EXTENSIONS else None
+
+
+def _name(link: LexborNode, url: str) -> str:
+    name = clean_inline(link.text(separator="")) or clean_inline(link.attributes.get("title") or "")
+    return name or posixpath.basename(unquote(urlsplit(url).path))
+
+
+def collect(nodes: list[LexborNode], base: str) -> list[Attachment]:
+    """File links inside `nodes` (the body and the attachment blocks around it), in order."""
+    out: list[Attachment] = []
+    seen: set[str] = set()
+    for node in nodes:
+        for link in node.css("a[href]"):  # css() includes the node itself
+            url = absolute(link.attributes.get("href"), base)
+            if not url or url in seen or not file_extension(url):
+                continue
+            seen.add(url)
+            out.append(Attachment(name=_name(link, url), url=url))
+    return out
+
+
+def attachment_blocks(tree: LexborHTMLParser) -> list[LexborNode]:
+    """File links outside the body that are announced as attachments (`附件：` lists).
+
+    Only links whose own text, or whose immediate block's text, starts with 附件 count:
+    sidebars also link PDFs (annual reports) and those are not part of the record.
+    """
+    blocks = []
+    for link in tree.css("a[href]"):
+        if not file_extension(link.attributes.get("href") or ""):
+            continue
+        text = clean_inline(link.text(separator=""))
+        parent = link.parent
+        if parent is not None and parent.tag in ("span", "font", "strong", "b", "em", "i"):
+            parent = parent.parent
+        context = clean_inline(parent.text(separator="")) if parent is not None else ""
+        if text.startswith("附件") or (len(context) < 1000 and context.startswith(("附件", "相关附件"))):
+            blocks.append(link)
+    return blocks

@@ -1,0 +1,225 @@
+"""Layer 5: main content on any page — text/link density scoring and chrome removal.
+
+Scoring follows the readability idea, kept linear so pathological pages stay cheap:
+every paragraph-like element credits its container (full) and the container's parent
+(half); the best few candidates are then discounted by link density and by class
+names that say "navigation". Chrome inside the chosen container is removed by what
+it *says* (【打印本页】, 分享到, 上一篇, 网站标识码 ...), because class names differ per CMS
+but the words do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsers.attachments import absolute, file_extension
+from parsers.text import WS_RE, clean_inline
+
+# Removed from the whole page before anything is scored.
+JUNK_SELECTOR = (
+    "script, style, noscript, iframe, object, embed, template, svg, canvas, link, meta, "
+    "select, input, button, textarea, map"
+)
+# Removed inside the chosen container: structural chrome, whatever its text.
+STRUCTURAL_CHROME = "nav, aside, footer, header"
+_NEGATIVE = re.compile(
+    r"nav|menu|footer|foot|sidebar|side|share|breadcrumb|crumb|position|location|copyright|"
+    r"related|xgxx|xglj|comment|advert|banner|topbar|toolbar|login|search|hot|latest|recommend|"
+    r"friend|links|pager|pagination|print|qrcode|ewm|disclaimer|mzsm",
+    re.I,
+)
+_POSITIVE = re.compile(
+    r"article|content|contnet|zoom|detail|text|body|main|news|TRS_Editor|view|con\b|wz|zw|"
+    r"fontContent|post|entry",
+    re.I,
+)
+_PUNCT = re.compile(r"[，。；、！？,.;!?]")
+
+# A chrome element is recognised by its words. "Token" phrases are removed when they are
+# (almost) all the element says; "line" phrases at the start of an element drop the element.
+CHROME_TOKENS = re.compile(
+    r"【?\s*(?:打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|收藏|纠错|我要纠错)\s*】?|"
+    r"【?\s*字[体号]\s*[:：]?\s*[\[【]?\s*大\s*[\]】]?\s*[\[【]?\s*中\s*[\]】]?\s*[\[【]?\s*小\s*[\]】]?\s*】?|"
+    r"分享到\s*[:：]?|扫一扫\s*(?:在手机(?:上)?打开当前页|手机打开|分享)?|在手机打开当前页|"
+    r"微信|微博|QQ空间|视力保护色|默认|浏览(?:量|次数)\s*[:：]?\s*\d*|阅读(?:量|次数)\s*[:：]?\s*\d*|"
+    r"点击(?:数|量|率)\s*[:：]?\s*\d*|[【】\[\]|｜/\\\-—>:：\s]+"
+)
+CHROME_LINE = re.compile(
+    r"^[\W_]*(?:您当前的位置|您现在的位置|当前位置|所在位置|上一篇|下一篇|上一条|下一条|"
+    r"相关链接|相关阅读|相关文章|相关新闻|相关信息|相关文件|相关解读|免责声明|网站标识码|"
+    r"版权所有|主办单位|主办[:：]|承办单位|技术支持|联系我们|网站地图|网站声明|[\u4e00-\u9fff]?ICP备|"
+    r"[\u4e00-\u9fff]?公网安备|原文链接|责任编辑|\[?免责声明|最新加入|热门资讯|热门文章|热点新闻|推荐阅读|"
+    r"扫一扫|分享到|打印本页|关闭窗口|【打印|【关闭)"
+)
+INFO_LINE = re.compile(
+    r"(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|时间|日期|浏览量|浏览次数|"
+    r"点击数|阅读量|作者|编辑|字号)\s*[:：]"
+)
+_CHROME_CANDIDATES = (
+    "p, div, li, ul, ol, dl, span, td, tr, table, a, font, strong, b, center, section, h1, h2, "
+    "h3, h4, h5, h6, em, i, label"
+)
+MAX_CHROME_TEXT = 400
+MAX_GUARDED_NODES = 6000  # above this, skip the per-element text passes (pathological pages)
+
+
+@dataclass(slots=True)
+class Body:
+    """The extracted body: its container node and the cleaned markup."""
+
+    node: LexborNode | None
+    html: str | None
+
+
+def strip_junk(tree: LexborHTMLParser) -> None:
+    for node in tree.css(JUNK_SELECTOR):
+        node.decompose()
+
+
+def _class_weight(node: LexborNode) -> float:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if not names.strip():
+        return 1.0
+    weight = 1.0
+    if _NEGATIVE.search(names):
+        weight *= 0.35
+    if _POSITIVE.search(names):
+        weight *= 1.6
+    return weight
+
+
+def link_density(node: LexborNode, text_len: int | None = None) -> float:
+    total = text_len if text_len is not None else len(WS_RE.sub("", node.text(separator="")))
+    if total == 0:
+        return 1.0
+    linked = 0
+    for a in node.css("a"):
+        href = a.attributes.get("href") or ""
+        if file_extension(href):
+            continue  # attachment links are content
+        linked += len(WS_RE.sub("", a.text(separator="")))
+    return min(1.0, linked / total)
+
+
+def _credit(scores: dict[int, list], node: LexborNode | None, amount: float) -> None:
+    if node is None or node.tag in ("html", "#document", None):
+        return
+    key = node.mem_id
+    entry = scores.get(key)
+    if entry is None:
+        scores[key] = [node, amount]
+    else:
+        entry[1] += amount
+
+
+def find_main(root: LexborNode) -> LexborNode | None:
+    """The element holding the page's running text, or None when nothing reads as prose."""
+    scores: dict[int, list] = {}
+    for node in root.css("p, pre, blockquote"):
+        text = clean_inline(node.text(separator=""))
+        if len(text) < 8:
+            continue
+        amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
+        parent = node.parent
+        _credit(scores, parent, amount)
+        if parent is not None:
+            _credit(scores, parent.parent, amount / 2)
+    for node in root.css("div, td, section, article, font, span, dd, center"):
+        text = clean_inline(node.text(deep=False, separator=""))
+        if len(text) < 8:
+            continue
+        amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
+        if node.css_first("br") is not None:
+            amount *= 1.2
+        _credit(scores, node, amount)
+        _credit(scores, node.parent, amount / 2)
+    if not scores:
+        return None
+    ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)[:8]
+    best: LexborNode | None = None
+    best_score = 0.0
+    for node, score in ranked:
+        if node.tag == "body":
+            score *= 0.7
+        adjusted = score * (1 - link_density(node)) * _class_weight(node)
+        if adjusted > best_score:
+            best, best_score = node, adjusted
+    return best
+
+
+def _residual(text: str) -> str:
+    return CHROME_TOKENS.sub("", text)
+
+
+def is_chrome_text(text: str) -> bool:
+    """True for text that is site furniture (print/close/share/breadcrumb/footer lines)."""
+    if not text:
+        return False
+    if CHROME_LINE.search(text):
+        return True
+    residual = _residual(text)
+    return len(residual) <= max(2, len(text) // 8) and len(residual) < len(text)
+
+
+def _is_info_line(text: str) -> bool:
+    from parsers.dates import DATE_RE
+
+    return len(text) < 200 and bool(INFO_LINE.search(text)) and bool(
+        DATE_RE.search(text) or re.search(r"(?:来源|浏览|点击)", text)
+    )
+
+
+def remove_chrome(container: LexborNode, extra_lines: re.Pattern[str] | None = None) -> None:
+    """Drop furniture inside the body container, innermost elements first."""
+    for node in container.css(STRUCTURAL_CHROME):
+        node.decompose()
+    candidates = container.css(_CHROME_CANDIDATES)
+    if len(candidates) > MAX_GUARDED_NODES:
+        return
+    own = container.mem_id
+    for node in reversed(candidates):
+        if node.mem_id == own:  # css() matches the container itself
+            continue
+        text = clean_inline(node.text(separator=""))
+        if not text:
+            if node.tag in ("p", "div", "span", "font", "strong", "b", "a") and node.css_first("img") is None:
+                node.decompose()
+            continue
+        if len(text) > MAX_CHROME_TEXT:
+            continue
+        if is_chrome_text(text) or _is_info_line(text) or (extra_lines and extra_lines.search(text)):
+            node.decompose()
+            continue
+        if node.tag in ("ul", "ol", "dl", "div", "table") and _is_link_list(node, text):
+            node.decompose()
+
+
+def _is_link_list(node: LexborNode, text: str) -> bool:
+    links = node.css("a")
+    if len(links) < 3:
+        return False
+    if any(file_extension(a.attributes.get("href") or "") for a in links):
+        return False
+    return link_density(node, len(WS_RE.sub("", text))) > 0.5
+
+
+def absolutize(container: LexborNode, base: str) -> None:
+    """Relative links and image sources made absolute, so body_html stands alone."""
+    for a in container.css("a[href]"):
+        url = absolute(a.attributes.get("href"), base)
+        if url:
+            a.attrs["href"] = url
+    for img in container.css("img[src]"):
+        url = absolute(img.attributes.get("src"), base)
+        if url:
+            img.attrs["src"] = url
+
+
+def clean_attributes(container: LexborNode) -> None:
+    for attr in ("style", "onclick", "onload", "onmouseover", "onmouseout", "onerror"):
+        for node in container.css(f"[{attr}]"):
+            del node.attrs[attr]

@@ -1,0 +1,231 @@
+"""Bytes + Content-Type -> text, the encoding used and how sure we are of it.
+
+A page decoded with the wrong charset is silently lost data (mojibake looks like text
+to every later layer), so this module would rather refuse than guess: declarations
+are checked against the bytes, UTF-8 is only chosen when the bytes prove it, and the
+detector's verdict is accepted only above `MIN_CONFIDENCE`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from parsers.errors import ParseError
+
+MIN_CONFIDENCE = 0.6  # below this the detector's guess is refused, not stored
+DETECT_SAMPLE = 256 * 1024  # the detector sees at most this many bytes (speed on 20 MB pages)
+META_SNIFF = 4096  # meta charset must be declared within this many bytes (HTML spec: 1024)
+
+# Decoding GB2312/GBK as GB18030 loses nothing (superset) and rescues the many pages
+# that declare gb2312 but use GBK-only characters.
+_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "gb_2312-80": "gb18030",
+    "gb_2312": "gb18030",
+    "euc-cn": "gb18030",
+    "hz-gb-2312": "gb18030",
+    "iso-8859-1": "windows-1252",  # WHATWG: latin-1 labels mean windows-1252
+    "latin1": "windows-1252",
+    "us-ascii": "windows-1252",
+    "ascii": "windows-1252",
+    "utf8": "utf-8",
+    "unicode": "utf-16",
+}
+# Single-byte charsets never fail to decode, so a declaration of one proves nothing
+# about a page with high bytes (a common server default in front of GBK pages).
+_SINGLE_BYTE = {"windows-1252", "iso-8859-15", "windows-1251", "koi8-r"}
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),  # doc/xls/wps
+    (b"BM", "bmp"),
+    (b"RIFF", "riff"),
+    (b"\x00\x00\x01\x00", "ico"),
+    (b"OFD", "ofd"),
+    (b"\x7fELF", "elf"),
+)
+_BINARY_TYPES = re.compile(r"^(image|audio|video|font)/|^application/(pdf|zip|x-rar|octet-stream|msword|vnd\.)")
+_HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text plus the evidence for it: which codec, how confident, and what was odd."""
+
+    text: str
+    encoding: str
+    confidence: float
+    warnings: tuple[str, ...] = ()
+
+
+def normalize_charset(label: str | None) -> str | None:
+    """A charset label as Python knows it, with the GB family widened to GB18030."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _ALIASES.get(name, name).replace("_", "-") if name != "gb18030" else "gb18030"
+
+
+def http_charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    m = _HTTP_CHARSET.search(content_type)
+    return normalize_charset(m.group(1)) if m else None
+
+
+def meta_charset(content: bytes) -> str | None:
+    m = _META_CHARSET.search(content[:META_SNIFF])
+    return normalize_charset(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def sniff_binary(content: bytes, content_type: str | None = None) -> str | None:
+    """The kind of non-text payload, or None when the bytes may be text."""
+    head = content[:16]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            # "BM"/"RIFF"/"OFD" are too short to trust alone: require no tag soon after.
+            if kind in ("bmp", "riff", "ofd") and b"<" in content[:64]:
+                continue
+            return kind
+    sample = content[:4096]
+    if not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        controls = len(_CONTROL.findall(sample))
+        if controls > max(2, len(sample) // 100):
+            return "binary"
+    if content_type and _BINARY_TYPES.search(content_type.lower()) and b"<" not in sample:
+        return content_type.split(";")[0].strip()
+    return None
+
+
+def _strict(content: bytes, encoding: str) -> str | None:
+    try:
+        return content.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _tolerant(content: bytes, encoding: str) -> tuple[str, int] | None:
+    """Decode keeping stray bad bytes as U+FFFD; None when errors are more than noise.
+
+    Real pages carry the odd broken byte (a truncated download cuts a character in
+    half; a CMS pastes one GBK character into a UTF-8 page). A handful in a page is
+    noise; many mean the codec is wrong.
+    """
+    try:
+        text = content.decode(encoding, errors="replace")
+    except LookupError:
+        return None
+    bad = text.count("\ufffd") - content.decode("ascii", "ignore").count("\ufffd")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127) or 1
+    if bad <= 3 or bad / non_ascii < 0.002:
+        return text, bad
+    return None
+
+
+def _is_ascii(content: bytes) -> bool:
+    return content.isascii()
+
+
+def _detect(content: bytes) -> tuple[str, float] | None:
+    sample = content[:DETECT_SAMPLE]
+    best = from_bytes(sample).best()
+    if best is None:
+        return None
+    encoding = normalize_charset(best.encoding) or best.encoding
+    confidence = max(0.0, 1.0 - float(best.chaos))
+    if best.coherence == 0 and not sample.isascii():
+        confidence *= 0.8
+    return encoding, round(confidence, 3)
+
+
+def decode(content: bytes, content_type: str | None = None) -> Decoded:
+    """Decode page bytes or raise `ParseError` (kind empty / binary / decode).
+
+    Order of evidence: BOM; bytes that are valid UTF-8 with multibyte characters (a
+    GBK page is practically never valid UTF-8, so this beats any declaration); the
+    HTTP and meta declarations, each verified by a strict decode; then the detector.
+    """
+    if not content or not content.strip():
+        raise ParseError("empty response body", kind="empty")
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if content.startswith(bom):
+            text = content.decode(enc, errors="replace")
+            return Decoded(text, "utf-8" if enc == "utf-8-sig" else enc, 1.0)
+    kind = sniff_binary(content, content_type)
+    if kind:
+        raise ParseError(f"not a text page: {kind} content", kind="binary")
+
+    declared = [c for c in (http_charset(content_type), meta_charset(content)) if c]
+    warnings: list[str] = []
+    if len(set(declared)) > 1:
+        warnings.append(f"charset declarations disagree: http={declared[0]} meta={declared[1]}")
+
+    if _is_ascii(content):
+        return Decoded(content.decode("ascii"), declared[0] if declared else "ascii", 1.0, tuple(warnings))
+
+    utf8 = _strict(content, "utf-8")
+    if utf8 is not None:
+        if declared and "utf-8" not in declared:
+            warnings.append(f"declared {declared[0]} but bytes are valid UTF-8")
+        return Decoded(utf8, "utf-8", 1.0 if not declared or "utf-8" in declared else 0.95, tuple(warnings))
+
+    for enc in dict.fromkeys(declared):
+        if enc in _SINGLE_BYTE or enc == "utf-8":
+            continue
+        text = _strict(content, enc)
+        if text is not None:
+            return Decoded(text, enc, 1.0 if len(set(declared)) == 1 else 0.9, tuple(warnings))
+
+    # Truncated or slightly damaged pages: a declared (or UTF-8) codec with a few bad bytes.
+    for enc in dict.fromkeys([*[d for d in declared if d not in _SINGLE_BYTE], "utf-8"]):
+        tolerant = _tolerant(content, enc)
+        if tolerant is not None:
+            text, bad = tolerant
+            warnings.append(f"{bad} undecodable byte sequence(s) replaced ({enc})")
+            return Decoded(text, enc, 0.85, tuple(warnings))
+
+    detected = _detect(content)
+    if declared:
+        warnings.append(f"declared charset {declared[0]} does not fit the bytes")
+    if detected is None:
+        raise ParseError("could not detect the text encoding", kind="decode")
+    enc, confidence = detected
+    if confidence < MIN_CONFIDENCE:
+        raise ParseError(
+            f"encoding guess {enc} too uncertain ({confidence:.2f} < {MIN_CONFIDENCE})", kind="decode"
+        )
+    text = _strict(content, enc)
+    if text is None:
+        tolerant = _tolerant(content, enc)
+        if tolerant is None:
+            raise ParseError(f"detected encoding {enc} does not decode the page", kind="decode")
+        text = tolerant[0]
+    warnings.append(f"encoding detected as {enc}")
+    return Decoded(text, enc, confidence, tuple(warnings))

@@ -1,0 +1,286 @@
+"""Layer 2: the disclosure header (政府信息公开 "索引" block), wherever and however laid out.
+
+Sites print the same label/value pairs as `table` (th/td or td/td, one or two pairs a
+row), `dl/dt/dd`, `ul/li/span`, or plain "label：value" text; labels are spaced out or
+split across elements and use `:` or `：`. The reader first looks for a structure that
+holds several known labels, then falls back to the page text. Every label goes into
+`metadata` as printed; known ones are mapped to their contract columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsers.dates import parse_date, parse_datetime
+from parsers.text import WS_RE, clean_inline, normalize_label
+
+# label (normalized) -> contract column; the first spelling of each column is the contract's.
+LABEL_COLUMNS: dict[str, str] = {
+    "索引号": "index_no",
+    "索引": "index_no",
+    "信息索引号": "index_no",
+    "信息分类": "info_category",
+    "分类": "info_category",
+    "发布机构": "issuer",
+    "发文机关": "issuer",
+    "发布单位": "issuer",
+    "发文单位": "issuer",
+    "发文机构": "issuer",
+    "公开主体": "issuer",
+    "成文日期": "written_date",
+    "成文时间": "written_date",
+    "发文日期": "written_date",
+    "印发日期": "written_date",
+    "发布日期": "publish_date",
+    "发布时间": "publish_date",
+    "公开日期": "publish_date",
+    "公开时间": "publish_date",
+    "文号": "doc_no",
+    "发文字号": "doc_no",
+    "文件编号": "doc_no",
+    "发文文号": "doc_no",
+    "有效性": "validity",
+    "时效": "validity",
+    "效力状态": "validity",
+    "是否有效": "validity",
+    "有效状态": "validity",
+    "生效时间": "effective_date",
+    "生效日期": "effective_date",
+    "实施日期": "effective_date",
+    "施行日期": "effective_date",
+    "废止时间": "expiry_date",
+    "废止日期": "expiry_date",
+    "失效时间": "expiry_date",
+    "失效日期": "expiry_date",
+    "名称": "doc_name",
+    "标题": "doc_name",
+    "文件名称": "doc_name",
+    "信息名称": "doc_name",
+    "政策咨询机关": "consult_org",
+    "咨询机关": "consult_org",
+    "政策咨询电话": "consult_phone",
+    "咨询电话": "consult_phone",
+}
+# Labels that only ever occur in disclosure headers, known but without a column.
+OTHER_LABELS = (
+    "主题分类", "体裁分类", "组配分类", "服务对象分类", "公开方式", "公开范围", "公开形式",
+    "公开时限", "主题词", "关键词", "关键字", "内容概述", "所属机构", "所属主题", "信息来源",
+    "生成日期", "统一编号", "登记号", "主题", "体裁", "文种", "载体类型", "有效期",
+)
+KNOWN_LABELS: frozenset[str] = frozenset((*LABEL_COLUMNS, *OTHER_LABELS))
+# Short labels are too common in prose to count as evidence of a header on their own.
+_EVIDENCE = frozenset(label for label in KNOWN_LABELS if len(label) >= 3 or label in ("文号", "名称", "时效"))
+DATE_COLUMNS = {"written_date", "effective_date", "expiry_date"}
+DATETIME_COLUMNS = {"publish_date"}
+PLACEHOLDERS = frozenset({"", "暂无", "无", "-", "--", "—", "——", "/", "空", "null", "none", "无信息"})
+MAX_LABEL = 10  # characters in a normalized label
+
+_ws = "[\\s\u00a0\u2000-\u200b\u3000]*"
+_ws1 = _ws[:-1] + "+"
+_KNOWN_RE = "|".join(
+    _ws.join(re.escape(ch) for ch in label) for label in sorted(KNOWN_LABELS, key=len, reverse=True)
+)
+# A known label followed by a colon (labels split by spaces of any width allowed).
+_KNOWN_COLON = re.compile(f"(?<![\u4e00-\u9fff])({_KNOWN_RE}){_ws}[:：]")
+# Any short CJK label followed by a colon, used inside an already-found header.
+_ANY_COLON = re.compile(
+    f"(?:^|(?<=[\\s\u3000\u00a0]))([\u4e00-\u9fff]{{2,{MAX_LABEL}}}|[\u4e00-\u9fff](?:{_ws1}[\u4e00-\u9fff]){{1,5}}){_ws}[:：]"
+)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(slots=True)
+class Header:
+    """What the header says: labels as printed, the mapped columns, and where it sat."""
+
+    metadata: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, Any] = field(default_factory=dict)
+    nodes: list[LexborNode] = field(default_factory=list)
+    layout: str | None = None
+
+
+def is_placeholder(value: str | None) -> bool:
+    return value is None or clean_inline(value).lower() in PLACEHOLDERS
+
+
+_RANK = {label: i for i, label in enumerate(LABEL_COLUMNS)}
+
+
+def map_columns(metadata: dict[str, str]) -> dict[str, Any]:
+    """Known labels -> contract columns, placeholders as None, dates parsed.
+
+    When several labels map to one column (发布机构 and 发文机关), the contract's own
+    label wins, then the order of `LABEL_COLUMNS`.
+    """
+    columns: dict[str, Any] = {}
+    for label, value in sorted(metadata.items(), key=lambda kv: _RANK.get(kv[0], 999)):
+        column = LABEL_COLUMNS.get(label)
+        if column is None or column in columns:
+            continue
+        if is_placeholder(value):
+            columns.setdefault(column, None)
+            continue
+        if column in DATE_COLUMNS:
+            columns[column] = parse_date(value)
+        elif column in DATETIME_COLUMNS:
+            columns[column] = parse_datetime(value)
+        else:
+            columns[column] = clean_inline(value)
+    return columns
+
+
+def _evidence(text: str) -> int:
+    flat = WS_RE.sub("", text)
+    return sum(1 for label in _EVIDENCE if label + ":" in flat or label + "：" in flat or label in flat)
+
+
+def _looks_like_label(text: str, strong: bool) -> bool:
+    stripped = clean_inline(text)
+    norm = normalize_label(stripped)
+    if not norm or len(norm) > MAX_LABEL:
+        return False
+    if norm in KNOWN_LABELS:
+        return True
+    if stripped.endswith((":", "：")):
+        return not _DIGIT.search(norm)
+    return strong and not _DIGIT.search(norm)
+
+
+def split_inline_pairs(text: str, *, any_label: bool = False) -> list[tuple[str, str]]:
+    """'发布机构：宿州市科技局 成文日期：2023-06-20' -> [(发布机构, 宿州市科技局), (成文日期, 2023-06-20)]."""
+    pattern = _ANY_COLON if any_label else _KNOWN_COLON
+    matches = list(pattern.finditer(text))
+    pairs = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        label = normalize_label(m.group(1))
+        if not label:
+            continue
+        pairs.append((label, clean_inline(text[m.end() : end])))
+    return pairs
+
+
+def pair_cells(cells: list[tuple[str, bool]]) -> list[tuple[str, str]]:
+    """Pair label cells with the value cell after them; a cell may also hold 'label：value'."""
+    pairs: list[tuple[str, str]] = []
+    i = 0
+    while i < len(cells):
+        text, strong = cells[i]
+        if _looks_like_label(text, strong):
+            label = normalize_label(text)
+            value = ""
+            if i + 1 < len(cells) and not _looks_like_label(*cells[i + 1]):
+                value = clean_inline(cells[i + 1][0])
+                i += 1
+            pairs.append((label, value))
+        else:
+            inline = split_inline_pairs(text, any_label=True)
+            if inline and (
+                any(lbl in KNOWN_LABELS for lbl, _ in inline) or clean_inline(text).startswith(inline[0][0][:1])
+            ):
+                pairs.extend(inline)
+        i += 1
+    return pairs
+
+
+def _table_pairs(table: LexborNode) -> list[tuple[str, str]]:
+    pairs = []
+    for row in table.css("tr"):
+        cells = [(c.text(separator=""), c.tag == "th") for c in row.css("th, td")]
+        pairs.extend(pair_cells(cells))
+    return pairs
+
+
+def _dl_pairs(dl: LexborNode) -> list[tuple[str, str]]:
+    cells = []
+    for child in dl.css("dt, dd"):
+        cells.append((child.text(separator=""), child.tag == "dt"))
+    return pair_cells(cells)
+
+
+def _list_pairs(lst: LexborNode) -> list[tuple[str, str]]:
+    pairs = []
+    for li in lst.css("li"):
+        parts = [c for c in li.iter() if c.is_element_node]
+        if len(parts) >= 2:
+            cells = [(c.text(separator=""), c.tag in ("b", "strong", "label", "em")) for c in parts]
+            covered = "".join(t for t, _ in cells)
+            if WS_RE.sub("", covered) == WS_RE.sub("", li.text(separator="")):
+                pairs.extend(pair_cells(cells))
+                continue
+        pairs.extend(pair_cells([(li.text(separator=" "), False)]))
+    return pairs
+
+
+def _score(pairs: list[tuple[str, str]]) -> int:
+    return len({label for label, _ in pairs if label in KNOWN_LABELS})
+
+
+def _structured(tree: LexborHTMLParser) -> Header | None:
+    best: tuple[int, list[tuple[str, str]], LexborNode, str] | None = None
+    for node in tree.css("table, dl, ul, ol"):
+        if node.tag == "table" and len(node.css("table")) > 1:  # css() includes the node
+            continue  # a layout table: its inner tables are judged on their own
+        text = node.text(separator="")
+        if len(text) > 5000 or _evidence(text) < 2:
+            continue
+        if node.tag == "table":
+            pairs, layout = _table_pairs(node), "table"
+        elif node.tag == "dl":
+            pairs, layout = _dl_pairs(node), "dl"
+        else:
+            pairs, layout = _list_pairs(node), "list"
+        score = _score(pairs)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, pairs, node, layout)
+    if best is None:
+        return None
+    _, pairs, node, layout = best
+    return _header(pairs, [node], layout)
+
+
+def _header(pairs: list[tuple[str, str]], nodes: list[LexborNode], layout: str) -> Header:
+    metadata: dict[str, str] = {}
+    for label, value in pairs:
+        if label not in metadata or (not metadata[label] and value):
+            metadata[label] = value
+    return Header(metadata, map_columns(metadata), nodes, layout)
+
+
+def _text_fallback(tree: LexborHTMLParser) -> Header | None:
+    """'label：value' lines anywhere in the page, clustered; the densest cluster wins."""
+    body = tree.body
+    if body is None:
+        return None
+    candidates = []
+    for node in tree.css("div, p, section, td, font, span, form"):
+        text = node.text(separator="\n")
+        if len(text) > 3000 or _evidence(text) < 3:
+            continue
+        candidates.append((len(text), node, text))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: c[0])
+    _, node, text = candidates[0]
+    pairs: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        line = clean_inline(line)
+        if not line:
+            continue
+        found = split_inline_pairs(line, any_label=True)
+        if found:
+            pairs.extend(found)
+        elif pairs and not pairs[-1][1]:
+            pairs[-1] = (pairs[-1][0], line)  # value in its own element after 'label：'
+    if _score(pairs) < 3:
+        return None
+    return _header(pairs, [node], "text")
+
+
+def read_header(tree: LexborHTMLParser) -> Header:
+    """The page's disclosure header, or an empty `Header` when it has none."""
+    return _structured(tree) or _text_fallback(tree) or Header()

@@ -1,0 +1,187 @@
+"""Page-level facts that sit around the body: title, the 来源/发表时间 line, editor, 原文链接.
+
+Read from the whole page before the body is cut out, because on most templates these
+live outside the body container (and must then be kept out of `body_text`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsers.dates import DATE_RE, parse_datetime
+from parsers.header import split_inline_pairs
+from parsers.text import clean_inline
+
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
+_TITLE_CANDIDATES = (
+    "h1, h2, h3, .title, .Title, [class*=title], [id*=title], [class*=biaoti], "
+    "td.title, strong, font, b"
+)
+_INFO_CANDIDATES = "div, p, span, td, li, font, h4, h5, h6, em, small, section, i, label"
+_INFO_LABEL = re.compile(
+    r"(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|更新时间|时间|日期|作者|编辑|责任编辑)\s*[:：]"
+)
+_EDITOR_RE = re.compile(r"【\s*责任编辑\s*】\s*[:：]?\s*([^\s【】()（）:：]{1,20})|责任编辑\s*[:：]\s*([^\s【】()（）:：]{1,20})")
+_ORIGINAL_RE = re.compile(r"原文(?:链接|地址)\s*[:：]?\s*(https?://[^\s\"'<>，。；]+)")
+_SOURCE_LABELS = ("来源", "信息来源", "文章来源", "稿件来源")
+_DATE_LABELS = ("发表时间", "发布时间", "发布日期", "发文日期", "日期", "时间", "更新时间")
+_EDITOR_LABELS = ("责任编辑", "编辑")
+MAX_INFO_NODES = 6000
+
+
+@dataclass(slots=True)
+class InfoLine:
+    """The line under the title: `2023-06-20 08:25 来源:宿州市科技局 编辑:...`."""
+
+    text: str = ""
+    node: LexborNode | None = None
+    published_at: dt.datetime | None = None
+    source: str | None = None
+    editor: str | None = None
+    author: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def page_title(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("title")
+    text = clean_inline(node.text()) if node is not None else ""
+    return text or None
+
+
+def strip_site_suffix(title: str) -> str:
+    """'关于…的答复_宿州市科技局' -> '关于…的答复' (em dashes inside titles are kept)."""
+    parts = [p for p in _TITLE_SPLIT.split(title) if p]
+    return max(parts[:1] or [title], key=len)
+
+
+def find_title(
+    tree: LexborHTMLParser, meta_title: str | None, selectors: tuple[str, ...] = ()
+) -> tuple[str | None, LexborNode | None]:
+    """The article title (not the <title> with its site suffix) and the element printing it."""
+    full = page_title(tree) or ""
+    for selector in selectors:
+        for node in tree.css(selector):
+            text = clean_inline(node.text(separator=""))
+            if 2 <= len(text) <= 200 and (not meta_title or text == meta_title or text in full or not full):
+                return meta_title or text, node
+    best: tuple[int, str, LexborNode] | None = None
+    for node in tree.css(_TITLE_CANDIDATES):
+        text = clean_inline(node.text(separator=""))
+        if not 4 <= len(text) <= 200:
+            continue
+        if meta_title and text == meta_title:
+            return meta_title, node
+        if full and text in full:
+            rank = len(text) + (50 if full.startswith(text) else 0) + (20 if node.tag == "h1" else 0)
+            if best is None or rank > best[0]:
+                best = (rank, text, node)
+    if meta_title:
+        return meta_title, None
+    if best is not None:
+        return best[1], best[2]
+    h1 = tree.css_first("h1")
+    if h1 is not None and clean_inline(h1.text()):
+        return clean_inline(h1.text()), h1
+    return (strip_site_suffix(full) if full else None), None
+
+
+def find_info_line(tree: LexborHTMLParser) -> InfoLine:
+    """The smallest element printing a date together with 来源/发布时间-style labels."""
+    root = tree.body
+    if root is None:
+        return InfoLine()
+    nodes = root.css(_INFO_CANDIDATES)
+    if len(nodes) > MAX_INFO_NODES:
+        return InfoLine()
+    best: tuple[int, str, LexborNode] | None = None
+    for node in nodes:
+        text = clean_inline(node.text(separator=" "))
+        if not 6 <= len(text) <= 200 or not _INFO_LABEL.search(text) or not DATE_RE.search(text):
+            continue
+        if best is None or len(text) < best[0]:
+            best = (len(text), text, node)
+    if best is None:
+        return InfoLine()
+    _, text, node = best
+    # The parent may add labels the smallest element lacks (source in a sibling span).
+    parent = node.parent
+    if parent is not None and parent.tag not in ("body", "html"):
+        ptext = clean_inline(parent.text(separator=" "))
+        if len(ptext) <= 200 and len(_INFO_LABEL.findall(ptext)) > len(_INFO_LABEL.findall(text)):
+            text, node = ptext, parent
+    labels = dict(split_inline_pairs(text, any_label=True))
+    info = InfoLine(text=text, node=node, labels=labels)
+    for label in _DATE_LABELS:
+        value = parse_datetime(labels.get(label))
+        if value:
+            info.published_at = value
+            break
+    if info.published_at is None:
+        info.published_at = parse_datetime(text)
+    info.source = next((labels[k] for k in _SOURCE_LABELS if labels.get(k)), None)
+    info.editor = next((labels[k] for k in _EDITOR_LABELS if labels.get(k)), None)
+    info.author = labels.get("作者") or None
+    return info
+
+
+def find_editor(page_text: str) -> str | None:
+    m = _EDITOR_RE.search(page_text)
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).strip() or None
+
+
+def find_original_url(tree: LexborHTMLParser, page_text: str) -> str | None:
+    m = _ORIGINAL_RE.search(page_text)
+    if m:
+        return re.sub(r"[).,]+$", "", m.group(1))
+    for a in tree.css("a[href]"):
+        href = a.attributes.get("href") or ""
+        if not href.startswith("http"):
+            continue
+        parent = a.parent
+        context = parent.text(separator="") if parent is not None else ""
+        if "原文链接" in context or "原文地址" in context or "查看原文" in a.text():
+            return href
+    return None
+
+
+def _precision(value: dt.datetime) -> int:
+    if value.time() == dt.time():
+        return 0
+    return 2 if value.second else 1
+
+
+def pick_published(*candidates: dt.datetime | None) -> dt.datetime | None:
+    """First candidate wins, unless a later one prints the same moment more precisely.
+
+    Meta tags often carry `2023-06-20 08:25` while the page prints `08:25:22`; the more
+    precise rendering of the same moment is the better record.
+    """
+    chosen: dt.datetime | None = None
+    for value in candidates:
+        if value is None:
+            continue
+        if chosen is None or (
+            value.date() == chosen.date()
+            and _precision(value) > _precision(chosen)
+            and (_precision(chosen) == 0 or (chosen.hour, chosen.minute) == (value.hour, value.minute))
+        ):
+            chosen = value
+    return chosen
+
+
+__all__ = [
+    "InfoLine",
+    "find_editor",
+    "find_info_line",
+    "find_original_url",
+    "find_title",
+    "page_title",
+    "pick_published",
+    "strip_site_suffix",
+]

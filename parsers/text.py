@@ -1,0 +1,75 @@
+"""Text helpers shared by the layers: whitespace as these pages use it, and block-aware text.
+
+Government pages indent with full-width spaces and `&nbsp;`, space out labels
+(`文&nbsp;&nbsp;号`), and separate paragraphs with `<p>`, `<div>` or bare `<br>`; every
+layer needs the same idea of what a paragraph and a label are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+# Whitespace as rendered: ASCII, nbsp, en/em/thin spaces, zero-width, full-width space.
+_WS = "\\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
+WS_RE = re.compile(f"[{_WS}]+")
+_LABEL_JUNK = re.compile(f"[{_WS}:：*【】\\[\\]·•]+")
+
+BLOCK_SELECTOR = ",".join(
+    (
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+        "article", "blockquote", "dd", "dt", "dl", "ul", "ol", "pre", "hr", "header", "footer",
+        "form", "center", "address", "figure", "figcaption", "caption", "main", "aside", "nav",
+    )
+)
+CELL_SELECTOR = "td, th"
+_PARA = "\x1e"  # paragraph marker inserted around block elements before reading text
+_CELL = "\x1f"
+
+
+def clean_inline(text: str | None) -> str:
+    """Collapse all whitespace kinds to one space and trim."""
+    if not text:
+        return ""
+    return WS_RE.sub(" ", text).strip()
+
+
+def normalize_label(text: str) -> str:
+    """A header label as a key: no spaces of any width, no colons or brackets."""
+    return _LABEL_JUNK.sub("", text)
+
+
+def node_text(node: LexborNode) -> str:
+    return clean_inline(node.text(separator=""))
+
+
+def block_text(node: LexborNode) -> str:
+    """Text of `node` with paragraph breaks ("\\n\\n") where blocks and `<br>` break lines.
+
+    Marks block boundaries with a control character in the tree and lets the C side
+    join the text, instead of walking every node in Python (pages can nest thousands
+    of tags). Mutates the subtree: call it on markup you no longer need as HTML.
+    """
+    own = node.mem_id
+    for block in node.css(BLOCK_SELECTOR):
+        if block.mem_id == own:
+            continue
+        if block.tag == "br" or block.tag == "hr":
+            block.insert_after(_PARA)
+            continue
+        block.insert_before(_PARA)
+        block.insert_after(_PARA)
+    for cell in node.css(CELL_SELECTOR):
+        cell.insert_after(_CELL)
+    raw = node.text(separator="")
+    return join_paragraphs(raw.split(_PARA))
+
+
+def join_paragraphs(pieces: list[str]) -> str:
+    paragraphs = []
+    for piece in pieces:
+        line = clean_inline(piece.replace(_CELL, " "))
+        if line:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs)

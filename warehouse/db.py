@@ -1,0 +1,90 @@
+"""Opening the archive file: one writer at a time, readers that wait politely for it.
+
+DuckDB lets one process hold a database file for writing, and while it does no other
+process may open it, not even read-only. Writers therefore hold the file only for the
+length of a batch, and both sides retry for a while on a lock conflict instead of
+failing at once; a second writer that cannot get in gets a clear `ArchiveBusy`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from warehouse import migrate
+
+DEFAULT_DB = Path("data") / "archive.duckdb"
+LOCK_WAIT_SECONDS = float(os.environ.get("GOVARCHIVE_LOCK_WAIT", "30"))
+
+
+class ArchiveBusy(RuntimeError):
+    """Another process holds the archive for writing longer than we were willing to wait."""
+
+
+def db_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The archive file: the argument, else $GOVARCHIVE_DB, else ./data/archive.duckdb."""
+    if path is None:
+        path = os.environ.get("GOVARCHIVE_DB") or DEFAULT_DB
+    return Path(path)
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+
+
+def open_connection(
+    path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS
+) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                if _is_lock_error(exc):
+                    raise ArchiveBusy(
+                        f"the archive {path} is in use by another writer (a crawl?); "
+                        f"gave up after {wait:.0f}s: {exc}"
+                    ) from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def ensure_schema(path: Path) -> None:
+    """Create the archive (and its folder) if new; upgrade its schema if old."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with writer(path, migrate_schema=False) as con:
+        migrate.upgrade(con)
+
+
+@contextlib.contextmanager
+def writer(path: Path, *, migrate_schema: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived write connection; closing it releases the file for readers."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = open_connection(path, read_only=False)
+    try:
+        if migrate_schema:
+            migrate.upgrade(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def reader(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; the file must exist (reading never creates an archive)."""
+    if not path.exists():
+        raise FileNotFoundError(f"no archive at {path}: run a crawl or an ingest first")
+    con = open_connection(path, read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()

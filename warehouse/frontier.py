@@ -1,0 +1,204 @@
+"""The crawl frontier and the crawl_runs ledger: the SQL behind a resumable crawl.
+
+Every state change is committed before the crawl moves on, so after a kill the
+frontier says exactly which URLs are still owed: `pending` ones are fetched by the
+next run of the same source, whatever run discovered them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from warehouse import db as dbmod
+
+MAX_ATTEMPTS = 3
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+@dataclass(slots=True)
+class FrontierItem:
+    url: str
+    kind: str
+    etag: str | None = None
+    last_modified: str | None = None
+    attempts: int = 0
+    referrer: str | None = None
+
+
+@dataclass(slots=True)
+class Discovered:
+    url: str
+    kind: str = "article"
+    title: str | None = None
+    date: dt.date | None = None
+    referrer: str | None = None
+
+
+@dataclass(slots=True)
+class Settled:
+    """The result of one frontier item's fetch, to be written back."""
+
+    url: str
+    state: str  # done | failed | pending (retry later)
+    fetch_id: int | None = None
+    error: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    final: bool = False  # a failure not worth retrying (robots, off-site, 404)
+
+
+class Frontier:
+    def __init__(self, path: Path, source: str) -> None:
+        self.path = path
+        self.source = source
+
+    def known(self, urls: Iterable[str]) -> set[str]:
+        """The URLs among these the source already has (in any state)."""
+        urls = list(urls)
+        if not urls:
+            return set()
+        with dbmod.writer(self.path, migrate_schema=False) as con:
+            rows = con.execute(
+                "SELECT url FROM frontier WHERE source = ? AND list_contains(?, url)",
+                [self.source, urls],
+            ).fetchall()
+        return {r[0] for r in rows}
+
+    def add(self, items: Sequence[Discovered], run_id: str) -> int:
+        """Insert newly discovered URLs as pending; return how many were new."""
+        if not items:
+            return 0
+        now = _now()
+        rows = [(self.source, d.url, d.kind, d.title, d.date, d.referrer, now, run_id) for d in items]
+        with dbmod.writer(self.path, migrate_schema=False) as con:
+            before = con.execute(
+                "SELECT count(*) FROM frontier WHERE source = ?", [self.source]
+            ).fetchone()[0]
+            con.executemany(
+                "INSERT INTO frontier (source, url, kind, state, listed_title, listed_date,"
+                " referrer, discovered_at, discovered_run) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                rows,
+            )
+            after = con.execute(
+                "SELECT count(*) FROM frontier WHERE source = ?", [self.source]
+            ).fetchone()[0]
+        return int(after - before)
+
+    def requeue_done(self, kind: str = "article") -> int:
+        """--full: every fetched article becomes pending again (re-visited with a conditional GET)."""
+        with dbmod.writer(self.path, migrate_schema=False) as con:
+            n = con.execute(
+                "SELECT count(*) FROM frontier WHERE source = ? AND kind = ? AND state IN ('done', 'failed')",
+                [self.source, kind],
+            ).fetchone()[0]
+            con.execute(
+                "UPDATE frontier SET state = 'pending', attempts = 0, updated_at = ?"
+                " WHERE source = ? AND kind = ? AND state IN ('done', 'failed')",
+                [_now(), self.source, kind],
+            )
+        return int(n)
+
+    def pending(self, kind: str, limit: int, exclude: Sequence[str] = ()) -> list[FrontierItem]:
+        with dbmod.writer(self.path, migrate_schema=False) as con:
+            rows = con.execute(
+                "SELECT url, kind, etag, last_modified, attempts, referrer FROM frontier"
+                " WHERE source = ? AND kind = ? AND state = 'pending' AND NOT list_contains(?, url)"
+                " ORDER BY discovered_at, url LIMIT ?",
+                [self.source, kind, list(exclude), limit],
+            ).fetchall()
+        return [FrontierItem(*r) for r in rows]
+
+    def settle(self, results: Sequence[Settled]) -> None:
+        if not results:
+            return
+        now = _now()
+        with dbmod.writer(self.path, migrate_schema=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            for r in results:
+                if r.state == "failed":
+                    # a failure is retried by later runs until MAX_ATTEMPTS, then parked
+                    con.execute(
+                        "UPDATE frontier SET attempts = attempts + 1, last_error = ?, last_fetch_id = ?,"
+                        " state = CASE WHEN ? OR attempts + 1 >= ? THEN 'failed' ELSE 'pending' END,"
+                        " updated_at = ? WHERE source = ? AND url = ?",
+                        [r.error, r.fetch_id, r.final, MAX_ATTEMPTS, now, self.source, r.url],
+                    )
+                else:
+                    con.execute(
+                        "UPDATE frontier SET state = ?, last_error = NULL, last_fetch_id = ?,"
+                        " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),"
+                        " attempts = attempts + 1, updated_at = ? WHERE source = ? AND url = ?",
+                        [r.state, r.fetch_id, r.etag, r.last_modified, now, self.source, r.url],
+                    )
+            con.execute("COMMIT")
+
+    def counts(self) -> dict[str, int]:
+        with dbmod.writer(self.path, migrate_schema=False) as con:
+            rows = con.execute(
+                "SELECT state, count(*) FROM frontier WHERE source = ? GROUP BY state", [self.source]
+            ).fetchall()
+        return {state: int(n) for state, n in rows}
+
+
+@dataclass(slots=True)
+class RunCounts:
+    discovered: int = 0
+    fetched: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+
+def start_run(path: Path, run_id: str, source: str) -> list[str]:
+    """Open a crawl_runs row; runs of this source left 'running' by a kill become 'interrupted'."""
+    with dbmod.writer(path, migrate_schema=False) as con:
+        stale = con.execute(
+            "SELECT run_id FROM crawl_runs WHERE source = ? AND status = 'running'", [source]
+        ).fetchall()
+        con.execute(
+            "UPDATE crawl_runs SET status = 'interrupted' WHERE source = ? AND status = 'running'",
+            [source],
+        )
+        con.execute(
+            "INSERT INTO crawl_runs (run_id, source, started_at, status) VALUES (?, ?, ?, 'running')"
+            " ON CONFLICT DO NOTHING",
+            [run_id, source, _now()],
+        )
+    return [r[0] for r in stale]
+
+
+def update_run(
+    path: Path, run_id: str, counts: RunCounts, *, status: str | None = None, notes: str | None = None
+) -> None:
+    """Counts are written as the crawl goes, so an interrupted run still tells what it did."""
+    with dbmod.writer(path, migrate_schema=False) as con:
+        con.execute(
+            "UPDATE crawl_runs SET discovered = ?, fetched = ?, new = ?, changed = ?, unchanged = ?,"
+            " failed = ?, status = coalesce(?, status), notes = coalesce(?, notes),"
+            " finished_at = CASE WHEN ? IS NULL THEN finished_at ELSE ? END WHERE run_id = ?",
+            [
+                counts.discovered, counts.fetched, counts.new, counts.changed, counts.unchanged,
+                counts.failed, status, notes, status, _now(), run_id,
+            ],
+        )  # fmt: skip
+
+
+def has_finished_run(path: Path, source: str) -> bool:
+    """Whether a crawl of this source ever walked its listings to the end.
+
+    Until one has, an incremental crawl must not stop at known pages: the pages
+    beyond where an interrupted walk stopped were never seen.
+    """
+    with dbmod.writer(path, migrate_schema=False) as con:
+        row = con.execute(
+            "SELECT count(*) FROM crawl_runs WHERE source = ? AND status = 'finished'", [source]
+        ).fetchone()
+    return bool(row and row[0])

@@ -1,0 +1,48 @@
+"""Numbered schema migrations, applied in order and recorded, so an older archive upgrades in place."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import duckdb
+
+_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+
+
+def available() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every shipped migration, oldest first."""
+    found = []
+    for entry in resources.files("warehouse").joinpath("schema").iterdir():
+        m = _NAME.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT now())"
+    )
+    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+    return int(row[0]) if row else 0
+
+
+def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply every migration newer than the archive, each in its own transaction."""
+    applied = []
+    have = current_version(con)
+    for version, name, sql in available():
+        if version <= have:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

@@ -1,0 +1,64 @@
+"""What the archive stores about one HTTP exchange, before anything interprets it.
+
+It sits in `warehouse/` because the raw archive is its job; `flows.fetch` produces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Redirect:
+    url: str
+    status: int
+
+
+@dataclass(slots=True)
+class FetchResult:
+    """One fetch: the response as received (or the error that stopped it).
+
+    `content` is the body after transfer/content decoding; `headers` keep every
+    response header in order (repeated names stay repeated).
+    """
+
+    url: str
+    final_url: str
+    status: int | None
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    content: bytes = b""
+    fetched_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None))
+    elapsed_ms: float = 0.0
+    redirects: list[Redirect] = field(default_factory=list)
+    error: str | None = None  # "kind: message" when no usable response was had
+    request_headers: list[tuple[str, str]] = field(default_factory=list)
+    http_version: str = "HTTP/1.1"
+    reason: str = ""
+    truncated: bool = False  # body cut at the size cap
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status is not None and 200 <= self.status < 300
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    def header(self, name: str) -> str | None:
+        lname = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lname:
+                return value
+        return None
+
+    @property
+    def content_type(self) -> str | None:
+        return self.header("content-type")
+
+    @property
+    def payload_sha256(self) -> str | None:
+        if self.status is None:
+            return None
+        return hashlib.sha256(self.content).hexdigest()

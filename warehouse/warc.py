@@ -1,0 +1,157 @@
+"""The raw archive: every HTTP exchange as gzip-compressed WARC records (ISO 28500), via warcio.
+
+Bytes are written here before anything parses them, so a parser bug never costs data:
+`reparse` reads them back from the (file, offset, length) recorded in `fetches`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from warehouse.records import FetchResult
+
+# Headers that describe the transfer, not the stored payload: the body is kept decoded,
+# so replaying it with these would be wrong. They are kept under a prefixed name.
+_TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+ROTATE_BYTES = 1 << 30
+
+
+@dataclass(slots=True)
+class WarcLocation:
+    file: str  # relative to the archive folder
+    offset: int
+    length: int
+    record_id: str
+
+
+def _warc_date(when: dt.datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class WarcStore:
+    """Appends records to one WARC file per writer process, rotated at ~1 GiB.
+
+    Each process gets its own file name, so concurrent or resumed crawls never
+    interleave bytes in one file and a record cut short by a kill is confined to
+    the tail of a file nobody appends to again.
+    """
+
+    def __init__(self, root: Path, prefix: str = "govarchive") -> None:
+        self.root = root
+        self.folder = root / "warc"
+        self.prefix = prefix
+        self._fh: io.BufferedWriter | None = None
+        self._name: str | None = None
+        self._seq = 0
+
+    def _open(self) -> io.BufferedWriter:
+        if self._fh is not None and self._fh.tell() < ROTATE_BYTES:
+            return self._fh
+        self.close()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
+        while True:
+            self._seq += 1
+            name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._seq:05d}.warc.gz"
+            if not (self.folder / name).exists():
+                break
+        self._name = name
+        self._fh = open(self.folder / name, "ab")  # noqa: SIM115 - kept open across records
+        return self._fh
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def write(self, result: FetchResult) -> WarcLocation:
+        """Write request + response records; return where the response record lives."""
+        fh = self._open()
+        writer = WARCWriter(fh, gzip=True)
+        date = _warc_date(result.fetched_at)
+        target = result.final_url or result.url
+        headers = [
+            (f"X-Archive-Orig-{k}" if k.lower() in _TRANSFER_HEADERS else k, v)
+            for k, v in result.headers
+        ]
+        http_headers = StatusAndHeaders(
+            f"{result.status} {result.reason}".strip(), headers, protocol=result.http_version
+        )
+        response = writer.create_warc_record(
+            target,
+            "response",
+            payload=io.BytesIO(result.content),
+            length=len(result.content),
+            http_headers=http_headers,
+            warc_headers_dict={"WARC-Date": date},
+        )
+        request_line = f"GET {_path_of(target)} {result.http_version}"
+        request = writer.create_warc_record(
+            target,
+            "request",
+            payload=io.BytesIO(b""),
+            http_headers=StatusAndHeaders(request_line, result.request_headers, is_http_request=True),
+            warc_headers_dict={
+                "WARC-Date": date,
+                "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
+            },
+        )
+        offset = fh.tell()
+        writer.write_record(response)
+        length = fh.tell() - offset
+        writer.write_record(request)
+        fh.flush()
+        os.fsync(fh.fileno())
+        assert self._name is not None
+        return WarcLocation(
+            file=f"warc/{self._name}",
+            offset=offset,
+            length=length,
+            record_id=response.rec_headers.get_header("WARC-Record-ID"),
+        )
+
+
+def _path_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+@dataclass(slots=True)
+class StoredResponse:
+    url: str
+    status: int | None
+    headers: list[tuple[str, str]]
+    content: bytes
+
+    def header(self, name: str) -> str | None:
+        lname = name.lower()
+        return next((v for k, v in self.headers if k.lower() == lname), None)
+
+
+def read_response(root: Path, file: str, offset: int) -> StoredResponse:
+    """Read back the response record at (file, offset)."""
+    with open(root / file, "rb") as fh:
+        fh.seek(offset)
+        for record in ArchiveIterator(fh):
+            if record.rec_type not in ("response", "revisit"):
+                continue
+            http = record.http_headers
+            status = int(http.get_statuscode()) if http else None
+            headers = list(http.headers) if http else []
+            return StoredResponse(
+                url=record.rec_headers.get_header("WARC-Target-URI"),
+                status=status,
+                headers=headers,
+                content=record.content_stream().read(),
+            )
+    raise ValueError(f"no response record at {file}:{offset}")
