@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 
 from prefect import flow, get_run_logger, task
@@ -89,8 +89,7 @@ def _configured(source_name: str, opts: CrawlOptions) -> Source:
     return source
 
 
-@task(name="discover", cache_policy=NO_CACHE)
-async def discover_task(
+async def discover_step(
     source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
     opts: CrawlOptions,
 ) -> Discovery:  # fmt: skip
@@ -101,8 +100,7 @@ async def discover_task(
     )  # fmt: skip
 
 
-@task(name="fetch-batch", cache_policy=NO_CACHE)
-async def fetch_batch(fetcher: PoliteFetcher, items: list[FrontierItem]) -> list[FetchResult]:
+async def fetch_step(fetcher: PoliteFetcher, items: list[FrontierItem]) -> list[FetchResult]:
     return list(
         await asyncio.gather(
             *(fetcher.fetch(i.url, etag=i.etag, last_modified=i.last_modified) for i in items)
@@ -110,8 +108,7 @@ async def fetch_batch(fetcher: PoliteFetcher, items: list[FrontierItem]) -> list
     )
 
 
-@task(name="archive-parse-load", cache_policy=NO_CACHE)
-def store_batch(
+def store_step(
     archive: Archive, source: Source, run_id: str, results: list[FetchResult]
 ) -> list[PageOutcome]:
     return archive_parse_load(archive, results, source=source.name, run_id=run_id, kind="page")
@@ -128,8 +125,7 @@ def _attachment_failure(source: Source, result: FetchResult) -> str | None:
     return None
 
 
-@task(name="attachments", cache_policy=NO_CACHE)
-async def fetch_attachments(
+async def attachments_step(
     source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
     batch_size: int,
 ) -> tuple[int, int]:  # fmt: skip
@@ -139,7 +135,7 @@ async def fetch_attachments(
         items = frontier.pending("attachment", batch_size)
         if not items:
             return stored, failed
-        results = await fetch_batch.fn(fetcher, items)
+        results = await fetch_step(fetcher, items)
         ids = archive.store_fetches(results, run_id=run_id, source=source.name, kind="attachment")
         settled = []
         for item, res, fid in zip(items, results, ids, strict=True):
@@ -154,6 +150,29 @@ async def fetch_attachments(
                             last_modified=res.header("last-modified"))
                 )  # fmt: skip
         frontier.settle(settled)
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """The crawl's stages; run bare (`PLAIN`) or as Prefect tasks (`PREFECT`).
+
+    The bare form exists so the benchmark can measure what Prefect costs, and so a
+    crawl can run where no Prefect API is wanted; the logic is the same code.
+    """
+
+    discover: Callable[..., Awaitable[Discovery]]
+    fetch: Callable[..., Awaitable[list[FetchResult]]]
+    store: Callable[..., list[PageOutcome]]
+    attachments: Callable[..., Awaitable[tuple[int, int]]]
+
+
+PLAIN = Steps(discover_step, fetch_step, store_step, attachments_step)
+PREFECT = Steps(
+    task(name="discover", cache_policy=NO_CACHE)(discover_step),
+    task(name="fetch-batch", cache_policy=NO_CACHE)(fetch_step),
+    task(name="archive-parse-load", cache_policy=NO_CACHE)(store_step),
+    task(name="attachments", cache_policy=NO_CACHE)(attachments_step),
+)
 
 
 def _settle(
@@ -188,21 +207,28 @@ def _progress(enabled: bool, label: str) -> Iterator[tuple[Progress | None, int 
         yield progress, progress.add_task(label, total=None, detail="")
 
 
-@flow(name="crawl-source", flow_run_name="crawl-{source_name}")
-async def crawl_source(
-    source_name: str, db: str | None = None, options: CrawlOptions | None = None
+async def crawl(
+    source_name: str,
+    db: str | None = None,
+    options: CrawlOptions | None = None,
+    *,
+    steps: Steps = PLAIN,
+    run_id: str | None = None,
 ) -> CrawlSummary:
+    """One crawl of one source, start to end; resumable by running it again."""
     opts = options or CrawlOptions()
-    logger = get_run_logger()
     source = _configured(source_name, opts)
-    run_id = str(flow_run.get_id() or uuid.uuid4())
+    run_id = run_id or str(uuid.uuid4())
     archive = Archive(db)
     frontier = Frontier(archive.path, source.name)
     interrupted = start_run(archive.path, run_id, source.name)
     counts = RunCounts()
     notes: list[str] = []
     if interrupted:
-        notes.append(f"resuming after interrupted run(s) {', '.join(interrupted)}")
+        notes.append(f"run(s) {', '.join(interrupted)} had been killed; marked interrupted")
+    left = frontier.counts().get("pending", 0)
+    if left:
+        notes.append(f"resuming: {left} URL(s) left pending by earlier runs")
     politeness = Politeness(
         rps=opts.rps if opts.rps is not None else source.rps,
         concurrency=opts.concurrency or source.concurrency,
@@ -218,7 +244,7 @@ async def crawl_source(
         async with Fetcher(policy, max_connections=max(4, politeness.concurrency * 2)) as base, \
                 Fetcher(attach_policy, max_connections=4) as attach_base:  # fmt: skip
             fetcher = PoliteFetcher(base, politeness)
-            found = await discover_task(source, fetcher, archive, frontier, run_id, opts)
+            found = await steps.discover(source, fetcher, archive, frontier, run_id, opts)
             counts.discovered = found.new
             notes.extend(found.warnings)
             if found.robots_skipped:
@@ -236,8 +262,8 @@ async def crawl_source(
                     if not items:
                         break
                     tried.extend(i.url for i in items)
-                    results = await fetch_batch(fetcher, items)
-                    outcomes = store_batch(archive, source, run_id, results)
+                    results = await steps.fetch(fetcher, items)
+                    outcomes = steps.store(archive, source, run_id, results)
                     frontier.settle(_settle(items, results, outcomes))
                     attachments = [
                         Discovered(u, "attachment", referrer=o.url)
@@ -259,7 +285,7 @@ async def crawl_source(
                         bar.update(bar_task, advance=len(items),
                                    detail=f"new {counts.new} changed {counts.changed} failed {counts.failed}")  # fmt: skip
             if source.download_attachments:
-                stored, failed = await fetch_attachments(
+                stored, failed = await steps.attachments(
                     source, PoliteFetcher(attach_base, politeness), archive, frontier, run_id,
                     opts.batch_size,
                 )  # fmt: skip
@@ -268,11 +294,25 @@ async def crawl_source(
             if fetcher.robots.responses:
                 archive.store_fetches(fetcher.robots.responses, run_id=run_id, source=source.name, kind="robots")
         status = "finished"
+    except BaseException as exc:
+        if not isinstance(exc, Exception):  # Ctrl-C, cancellation: resumable, not broken
+            status = "interrupted"
+        notes.append(f"stopped by {type(exc).__name__}: {exc}")
+        raise
     finally:
         update_run(archive.path, run_id, counts, status=status, notes="; ".join(notes) or None)
         archive.close()
-    summary = CrawlSummary(run_id, source.name, status, counts, notes)
-    logger.info(summary.line())
+    return CrawlSummary(run_id, source.name, status, counts, notes)
+
+
+@flow(name="crawl-source", flow_run_name="crawl-{source_name}")
+async def crawl_source(
+    source_name: str, db: str | None = None, options: CrawlOptions | None = None
+) -> CrawlSummary:
+    summary = await crawl(
+        source_name, db, options, steps=PREFECT, run_id=str(flow_run.get_id() or uuid.uuid4())
+    )
+    get_run_logger().info(summary.line())
     return summary
 
 

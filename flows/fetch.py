@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from flows.safety import UnsafeURL, check_url
+from flows.safety import UnsafeURL, check_url, is_public_address
 from warehouse.records import FetchResult, Redirect
 
 USER_AGENT = (
@@ -38,6 +38,29 @@ class FetchPolicy:
     allowed_hosts: frozenset[str] | None = None  # None: any host
     user_agent: str = USER_AGENT
     extra_headers: dict[str, str] = field(default_factory=dict)
+
+
+# A 200 that is really an error page: Chinese government CMSs answer overload this way.
+# Only short pages count (a real article may quote such words); both UTF-8 and GBK bytes.
+BUSY_MARKERS = ("系统繁忙", "服务器繁忙", "访问过于频繁", "访问人数过多", "请稍后再试", "请稍后重试")
+BUSY_MAX_BYTES = 8192
+_BUSY_BYTES = tuple(
+    (m, m.encode(enc)) for m in BUSY_MARKERS for enc in ("utf-8", "gb18030")
+)
+
+
+def soft_error(status: int | None, content: bytes) -> str | None:
+    """Why a 2xx response is an error page in disguise ("系统繁忙"), or None.
+
+    Such a page must never become (or replace) a document: the fetch is marked as
+    failed with a retryable `busy:` error, while its bytes are still archived.
+    """
+    if status is None or not 200 <= status < 300 or not content or len(content) > BUSY_MAX_BYTES:
+        return None
+    for marker, raw in _BUSY_BYTES:
+        if raw in content:
+            return f"busy: the server answered {status} with an error page ({marker})"
+    return None
 
 
 def _now() -> dt.datetime:
@@ -131,13 +154,15 @@ class Fetcher:
             except httpx.TimeoutException as exc:
                 return self._failed(url, current, redirects, f"timeout: {type(exc).__name__}")
             except httpx.ConnectError as exc:
-                return self._failed(url, current, redirects, f"connect: {exc or 'connection failed'}")
+                return self._failed(url, current, redirects, f"connect: {_why(exc)}")
             except httpx.DecodingError as exc:
-                return self._failed(url, current, redirects, f"decoding: {exc}")
+                return self._failed(url, current, redirects, f"decoding: {_why(exc)}")
             except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-                return self._failed(url, current, redirects, f"protocol: {exc or type(exc).__name__}")
+                return self._failed(url, current, redirects, f"protocol: {_why(exc)}")
             except httpx.HTTPError as exc:
-                return self._failed(url, current, redirects, f"http: {exc or type(exc).__name__}")
+                return self._failed(url, current, redirects, f"http: {_why(exc)}")
+            except _PeerRefused as exc:
+                return self._failed(url, current, redirects, f"refused: {exc}")
             location = result.header("location")
             if result.status in (301, 302, 303, 307, 308) and location:
                 redirects.append(Redirect(url=current, status=result.status))
@@ -172,11 +197,30 @@ class Fetcher:
     def _failed(url: str, current: str, redirects: list[Redirect], error: str) -> FetchResult:
         return FetchResult(url=url, final_url=current, status=None, redirects=redirects, error=error)
 
+    def _check_peer(self, response: httpx.Response) -> None:
+        """The address actually connected to must pass the same test as the resolved one.
+
+        `check_url` resolves the name before the request, httpx resolves it again to
+        connect: a DNS answer that changes in between (rebinding) is caught here,
+        before a byte of the body is read.
+        """
+        p = self.policy
+        if not p.check_addresses or p.allow_private:
+            return
+        stream = response.extensions.get("network_stream")
+        addr = stream.get_extra_info("server_addr") if stream is not None else None
+        if addr and not is_public_address(str(addr[0])):
+            raise _PeerRefused(
+                f"connected to {addr[0]}, a loopback/private/link-local address; "
+                "use --allow-private or GOVARCHIVE_ALLOW_PRIVATE=1 to allow it"
+            )
+
     async def _one(self, url: str, headers: dict[str, str]) -> FetchResult:
         assert self._client is not None
         request = self._client.build_request("GET", url, headers=headers)
         response = await self._client.send(request, stream=True)
         try:
+            self._check_peer(response)
             chunks: list[bytes] = []
             size = 0
             truncated = False
@@ -189,12 +233,13 @@ class Fetcher:
                 chunks.append(chunk)
         finally:
             await response.aclose()
+        content = b"".join(chunks)
         return FetchResult(
             url=url,
             final_url=str(response.url),
             status=response.status_code,
             headers=[(k, v) for k, v in response.headers.multi_items()],
-            content=b"".join(chunks),
+            content=content,
             request_headers=[(k, v) for k, v in request.headers.multi_items()],
             http_version=response.http_version,
             reason=response.reason_phrase,
@@ -202,6 +247,15 @@ class Fetcher:
             error=(
                 f"too_large: body over {self.policy.max_bytes} bytes, cut and recorded"
                 if truncated
-                else None
+                else soft_error(response.status_code, content)
             ),
         )
+
+
+class _PeerRefused(Exception):
+    """The connection went to an address the policy refuses (see `_check_peer`)."""
+
+
+def _why(exc: Exception) -> str:
+    """An exception as a message: some httpx errors have an empty text (a TCP reset)."""
+    return str(exc) or type(exc).__name__

@@ -31,7 +31,7 @@ from flows.fetch import Fetcher
 from warehouse.records import FetchResult
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-RETRY_ERRORS = ("timeout", "connect", "protocol")
+RETRY_ERRORS = ("timeout", "connect", "protocol", "busy")
 MAX_RETRY_AFTER = 300.0
 
 
@@ -46,9 +46,13 @@ class Politeness:
 
 
 def should_retry(result: FetchResult) -> bool:
+    """Transient trouble: 429/5xx, no response (timeout, refused, reset), a 200 "系统繁忙" page."""
     if result.status in RETRY_STATUSES:
         return True
-    return result.status is None and (result.error or "").startswith(RETRY_ERRORS)
+    error = result.error or ""
+    if error.startswith("busy"):
+        return True
+    return result.status is None and error.startswith(RETRY_ERRORS)
 
 
 def retry_after_seconds(result: FetchResult, now: dt.datetime | None = None) -> float | None:
@@ -73,7 +77,7 @@ class _WaitRespectingRetryAfter:
     """Exponential backoff with jitter, but never shorter than the server asked."""
 
     def __init__(self, initial: float, maximum: float) -> None:
-        self._backoff = wait_exponential_jitter(initial=initial, max=maximum)
+        self._backoff = wait_exponential_jitter(multiplier=initial, max=maximum)
 
     def __call__(self, state: RetryCallState) -> float:
         backoff = self._backoff(state)

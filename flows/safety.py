@@ -37,6 +37,14 @@ def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
+def is_public_address(address: str) -> bool:
+    """Whether an IP address (as text) may be contacted without --allow-private."""
+    try:
+        return _is_public(ipaddress.ip_address(address.split("%")[0].strip("[]")))
+    except ValueError:
+        return False
+
+
 def resolve(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
     try:
         return [ipaddress.ip_address(host.strip("[]"))]

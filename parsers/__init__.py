@@ -21,7 +21,16 @@ from parsers.document import Attachment, Document
 from parsers.errors import ParseError
 from parsers.header import Header, read_header
 from parsers.meta import MetaTags, read_meta
-from parsers.page import find_editor, find_info_line, find_original_url, find_title, pick_published
+from parsers.page import (
+    InfoLine,
+    find_editor,
+    find_info_line,
+    find_original_url,
+    find_title,
+    nodes_printing,
+    page_title,
+    pick_published,
+)
 from parsers.reply import read_reply, read_reporter
 from parsers.sites import Adapter, pick
 from parsers.text import block_text, clean_inline
@@ -31,6 +40,11 @@ MAX_PARSE_BYTES = 3_000_000  # larger pages are parsed from their first 3 MB (wi
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|table|meta|title|span|a|br|h1|ul)\b", re.I)
 # The re-poster's part of a page starts here (aggregators; harmless elsewhere).
 _CUT = re.compile(r"^[\W_]*(?:原文链接|原文地址|\[?免责声明|【免责声明】)")
+MAX_DEPTH = 150  # real pages nest < 60 deep
+# Below this size even a page nested to the limit is parsed well within the time budget,
+# so the (selector-engine) depth check only runs on larger pages.
+DEEP_CHECK_FROM = 60_000
+_DEEP_SELECTOR = " > ".join(["*"] * MAX_DEPTH)
 _CUT_CANDIDATES = "p, div, li, span, td, table, section, a, font, strong, center, dl, ul"
 
 
@@ -88,31 +102,43 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     base = _base_url(tree, url)
     meta = read_meta(tree)
     adapter = pick(tree, url)
-    header = read_header(tree)
-    info = find_info_line(tree)
-    title, title_node = find_title(tree, meta.title, adapter.title if adapter else ())
+    deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
     page_text = tree.body.text(separator="\n") if tree.body is not None else ""
-    attachment_links = attachments_mod.attachment_blocks(tree)
+    if deep:
+        # Per-element text passes cost depth x size; on such a page only the linear
+        # steps run (meta, scoring, one text pass) and the document says so.
+        doc.warnings.append(f"page nests deeper than {MAX_DEPTH} elements: reduced parsing")
+        header, info = Header(), InfoLine()
+        title, title_node = meta.title or page_title(tree), None
+        attachment_links: list[LexborNode] = []
+    else:
+        header = read_header(tree, page_text)
+        title, title_node = find_title(tree, meta.title, adapter.title if adapter else ())
+        info = find_info_line(tree, header.nodes, title_node)
+    if not deep:
+        attachment_links = attachments_mod.attachment_blocks(tree) if "附件" in page_text else []
 
     doc.title = title
     doc.metadata = dict(header.metadata)
     for column, value in header.columns.items():
         setattr(doc, column, value)
-    doc.published_at = pick_published(meta.published_at, info.published_at, header.columns.get("publish_date"))
+    doc.published_at = pick_published(info.published_at, meta.published_at, header.columns.get("publish_date"))
     doc.source_name = info.source or meta.source
     doc.editor = info.editor or find_editor(page_text)
-    doc.original_url = find_original_url(tree, page_text)
+    doc.original_url = find_original_url(tree, page_text) if "原文" in page_text else None
 
     # Everything read; now take the page apart.
     for node in (*header.nodes, title_node, info.node):
         _decompose(node)
-    _remove_title_copies(tree, title)
+    if not deep:
+        _remove_title_copies(tree, title)
     strip_junk(tree)
     container, adapter_name = _body_container(tree, adapter)
     doc.adapter = adapter_name
     if container is not None:
-        _cut_reposter_tail(container)
-        remove_chrome(container, adapter.chrome_lines if adapter else None)
+        if not deep:
+            _cut_reposter_tail(container)
+            remove_chrome(container, adapter.chrome_lines if adapter else None)
         found = attachments_mod.collect([container, *attachment_links], base)
         doc.attachments = _dedupe(found)
         absolutize(container, base)
@@ -127,6 +153,11 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     if meta.url and not doc.original_url and _host(meta.url) not in (None, doc.site):
         doc.warnings.append(f"meta Url points elsewhere: {meta.url}")
     _note_meta(doc, meta)
+
+
+def _is_pathological(tree: LexborHTMLParser) -> bool:
+    """True when some element sits deeper than MAX_DEPTH (one selector match, in C)."""
+    return tree.css_first(_DEEP_SELECTOR) is not None
 
 
 def _fill_reply(doc: Document) -> None:
@@ -181,10 +212,9 @@ def _cut_from(node: LexborNode, container: LexborNode) -> None:
 
 
 def _remove_title_copies(tree: LexborHTMLParser, title: str | None) -> None:
-    if not title:
-        return
-    for node in tree.css("h1, h2, h3, h4, div, p, td, span, strong, font, b"):
-        if len(node.text()) < 2 * len(title) + 20 and clean_inline(node.text(separator="")) == title:
+    """Elements printing exactly the title (some templates print it twice)."""
+    if title:
+        for node in nodes_printing(tree, title):
             node.decompose()
 
 

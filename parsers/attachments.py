@@ -12,6 +12,7 @@ from parsers.document import Attachment
 from parsers.text import clean_inline
 
 EXTENSIONS = frozenset({"pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "rar", "7z", "ofd", "ppt", "pptx", "txt", "csv"})
+_FILE_RE = re.compile(r"\.(" + "|".join(sorted(EXTENSIONS)) + r")(?:[?#]|$)", re.I)
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 _NAME_PREFIX = re.compile(r"^(附件\s*\d*\s*[:：.、]?\s*)")
 
@@ -29,7 +30,14 @@ def absolute(href: str | None, base: str) -> str | None:
         return None
 
 
+def is_file_link(href: str) -> bool:
+    """Cheap test on the raw href (no URL parsing): does it end in a file extension?"""
+    return bool(_FILE_RE.search(href))
+
+
 def file_extension(url: str) -> str | None:
+    if not _FILE_RE.search(url):
+        return None
     path = urlsplit(url).path
     ext = posixpath.splitext(unquote(path))[1].lower().lstrip(".")
     return ext if ext in EXTENSIONS else None
@@ -46,6 +54,8 @@ def collect(nodes: list[LexborNode], base: str) -> list[Attachment]:
     seen: set[str] = set()
     for node in nodes:
         for link in node.css("a[href]"):  # css() includes the node itself
+            if not is_file_link(link.attributes.get("href") or ""):
+                continue
             url = absolute(link.attributes.get("href"), base)
             if not url or url in seen or not file_extension(url):
                 continue
@@ -62,7 +72,7 @@ def attachment_blocks(tree: LexborHTMLParser) -> list[LexborNode]:
     """
     blocks = []
     for link in tree.css("a[href]"):
-        if not file_extension(link.attributes.get("href") or ""):
+        if not is_file_link(link.attributes.get("href") or ""):
             continue
         text = clean_inline(link.text(separator=""))
         parent = link.parent

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from parsers.attachments import absolute, file_extension
+from parsers.attachments import absolute, is_file_link
 from parsers.text import WS_RE, clean_inline
 
 # Removed from the whole page before anything is scored.
-JUNK_SELECTOR = (
-    "script, style, noscript, iframe, object, embed, template, svg, canvas, link, meta, "
-    "select, input, button, textarea, map"
-)
+JUNK_TAGS = [
+    "script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "canvas",
+    "link", "meta", "select", "input", "button", "textarea", "map",
+]
 # Removed inside the chosen container: structural chrome, whatever its text.
 STRUCTURAL_CHROME = "nav, aside, footer, header"
 _NEGATIVE = re.compile(
@@ -75,8 +75,7 @@ class Body:
 
 
 def strip_junk(tree: LexborHTMLParser) -> None:
-    for node in tree.css(JUNK_SELECTOR):
-        node.decompose()
+    tree.strip_tags(JUNK_TAGS)
 
 
 def _class_weight(node: LexborNode) -> float:
@@ -99,7 +98,7 @@ def link_density(node: LexborNode, text_len: int | None = None) -> float:
     linked = 0
     for a in node.css("a"):
         href = a.attributes.get("href") or ""
-        if file_extension(href):
+        if is_file_link(href):
             continue  # attachment links are content
         linked += len(WS_RE.sub("", a.text(separator="")))
     return min(1.0, linked / total)
@@ -128,12 +127,13 @@ def find_main(root: LexborNode) -> LexborNode | None:
         _credit(scores, parent, amount)
         if parent is not None:
             _credit(scores, parent.parent, amount / 2)
+    with_br = {br.parent.mem_id for br in root.css("br") if br.parent is not None}
     for node in root.css("div, td, section, article, font, span, dd, center"):
         text = clean_inline(node.text(deep=False, separator=""))
         if len(text) < 8:
             continue
         amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
-        if node.css_first("br") is not None:
+        if node.mem_id in with_br:
             amount *= 1.2
         _credit(scores, node, amount)
         _credit(scores, node.parent, amount / 2)
@@ -202,7 +202,7 @@ def _is_link_list(node: LexborNode, text: str) -> bool:
     links = node.css("a")
     if len(links) < 3:
         return False
-    if any(file_extension(a.attributes.get("href") or "") for a in links):
+    if any(is_file_link(a.attributes.get("href") or "") for a in links):
         return False
     return link_density(node, len(WS_RE.sub("", text))) > 0.5
 

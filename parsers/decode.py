@@ -40,7 +40,11 @@ _ALIASES = {
 }
 # Single-byte charsets never fail to decode, so a declaration of one proves nothing
 # about a page with high bytes (a common server default in front of GBK pages).
-_SINGLE_BYTE = {"windows-1252", "iso-8859-15", "windows-1251", "koi8-r"}
+_SINGLE_BYTE_PREFIXES = ("cp125", "windows-125", "iso8859", "iso-8859", "latin", "koi8", "mac", "ascii")
+
+
+def _single_byte(encoding: str) -> bool:
+    return encoding.startswith(_SINGLE_BYTE_PREFIXES)
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "pdf"),
@@ -139,7 +143,7 @@ def _tolerant(content: bytes, encoding: str) -> tuple[str, int] | None:
     except LookupError:
         return None
     bad = text.count("\ufffd") - content.decode("ascii", "ignore").count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127) or 1
+    non_ascii = (len(text) - len(text.encode("ascii", "ignore"))) or 1
     if bad <= 3 or bad / non_ascii < 0.002:
         return text, bad
     return None
@@ -149,9 +153,18 @@ def _is_ascii(content: bytes) -> bool:
     return content.isascii()
 
 
+def _cjk_share(text: str) -> float:
+    """Share of the non-ASCII characters that are CJK ideographs or CJK punctuation."""
+    non_ascii = [ch for ch in text[:20000] if ord(ch) > 127]
+    if not non_ascii:
+        return 0.0
+    cjk = sum(1 for ch in non_ascii if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return cjk / len(non_ascii)
+
+
 def _detect(content: bytes) -> tuple[str, float] | None:
     sample = content[:DETECT_SAMPLE]
-    best = from_bytes(sample).best()
+    best = from_bytes(sample, preemptive_behaviour=False).best()
     if best is None:
         return None
     encoding = normalize_charset(best.encoding) or best.encoding
@@ -197,14 +210,14 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
         return Decoded(utf8, "utf-8", 1.0 if not declared or "utf-8" in declared else 0.95, tuple(warnings))
 
     for enc in dict.fromkeys(declared):
-        if enc in _SINGLE_BYTE or enc == "utf-8":
+        if _single_byte(enc) or enc == "utf-8":
             continue
         text = _strict(content, enc)
         if text is not None:
             return Decoded(text, enc, 1.0 if len(set(declared)) == 1 else 0.9, tuple(warnings))
 
     # Truncated or slightly damaged pages: a declared (or UTF-8) codec with a few bad bytes.
-    for enc in dict.fromkeys([*[d for d in declared if d not in _SINGLE_BYTE], "utf-8"]):
+    for enc in dict.fromkeys([*[d for d in declared if not _single_byte(d)], "utf-8"]):
         tolerant = _tolerant(content, enc)
         if tolerant is not None:
             text, bad = tolerant
@@ -217,6 +230,12 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
     if detected is None:
         raise ParseError("could not detect the text encoding", kind="decode")
     enc, confidence = detected
+    if _single_byte(enc):
+        # These sites write Chinese: bytes that decode strictly as GB18030 into CJK text
+        # are far likelier GB-encoded than Western text full of accented letters.
+        gb = _strict(content, "gb18030")
+        if gb is not None and _cjk_share(gb) > 0.8:
+            enc, confidence = "gb18030", max(confidence * 0.9, MIN_CONFIDENCE + 0.1)
     if confidence < MIN_CONFIDENCE:
         raise ParseError(
             f"encoding guess {enc} too uncertain ({confidence:.2f} < {MIN_CONFIDENCE})", kind="decode"

@@ -26,10 +26,7 @@ LABEL_COLUMNS: dict[str, str] = {
     "信息分类": "info_category",
     "分类": "info_category",
     "发布机构": "issuer",
-    "发文机关": "issuer",
     "发布单位": "issuer",
-    "发文单位": "issuer",
-    "发文机构": "issuer",
     "公开主体": "issuer",
     "成文日期": "written_date",
     "成文时间": "written_date",
@@ -67,6 +64,7 @@ LABEL_COLUMNS: dict[str, str] = {
 }
 # Labels that only ever occur in disclosure headers, known but without a column.
 OTHER_LABELS = (
+    "发文机关", "发文单位", "发文机构",  # who signed the document, not who published it
     "主题分类", "体裁分类", "组配分类", "服务对象分类", "公开方式", "公开范围", "公开形式",
     "公开时限", "主题词", "关键词", "关键字", "内容概述", "所属机构", "所属主题", "信息来源",
     "生成日期", "统一编号", "登记号", "主题", "体裁", "文种", "载体类型", "有效期",
@@ -78,6 +76,7 @@ DATE_COLUMNS = {"written_date", "effective_date", "expiry_date"}
 DATETIME_COLUMNS = {"publish_date"}
 PLACEHOLDERS = frozenset({"", "暂无", "无", "-", "--", "—", "——", "/", "空", "null", "none", "无信息"})
 MAX_LABEL = 10  # characters in a normalized label
+MAX_VALUE = 200  # a header value longer than this is running text, not a value
 
 _ws = "[\\s\u00a0\u2000-\u200b\u3000]*"
 _ws1 = _ws[:-1] + "+"
@@ -133,9 +132,12 @@ def map_columns(metadata: dict[str, str]) -> dict[str, Any]:
     return columns
 
 
+_EVIDENCE_RE = re.compile("|".join(sorted(_EVIDENCE, key=len, reverse=True)))
+
+
 def _evidence(text: str) -> int:
-    flat = WS_RE.sub("", text)
-    return sum(1 for label in _EVIDENCE if label + ":" in flat or label + "：" in flat or label in flat)
+    """How many distinct header labels the text prints (spacing inside labels ignored)."""
+    return len(set(_EVIDENCE_RE.findall(WS_RE.sub("", text))))
 
 
 def _looks_like_label(text: str, strong: bool) -> bool:
@@ -177,7 +179,7 @@ def pair_cells(cells: list[tuple[str, bool]]) -> list[tuple[str, str]]:
                 value = clean_inline(cells[i + 1][0])
                 i += 1
             pairs.append((label, value))
-        else:
+        elif len(text) <= MAX_VALUE:
             inline = split_inline_pairs(text, any_label=True)
             if inline and (
                 any(lbl in KNOWN_LABELS for lbl, _ in inline) or clean_inline(text).startswith(inline[0][0][:1])
@@ -216,8 +218,24 @@ def _list_pairs(lst: LexborNode) -> list[tuple[str, str]]:
     return pairs
 
 
+def _coverage(pairs: list[tuple[str, str]], text: str) -> float:
+    """Share of the element's text that the pairs account for.
+
+    A header is nothing but labels and values; a layout table that merely contains a
+    `发布日期：` line next to the article body is not a header.
+    """
+    flat = len(WS_RE.sub("", text)) or 1
+    covered = sum(len(label) + len(WS_RE.sub("", value)) for label, value in pairs if len(value) <= MAX_VALUE)
+    return min(1.0, covered / flat)
+
+
 def _score(pairs: list[tuple[str, str]]) -> int:
     return len({label for label, _ in pairs if label in KNOWN_LABELS})
+
+
+# Words at least one of which every header prints unspaced (4-character labels are not
+# letter-spaced); a substring test on them skips navigation lists cheaply.
+_QUICK_WORDS = ("索引", "机构", "日期", "分类", "文号", "字号", "时间", "有效", "机关", "名称")
 
 
 def _structured(tree: LexborHTMLParser) -> Header | None:
@@ -226,7 +244,7 @@ def _structured(tree: LexborHTMLParser) -> Header | None:
         if node.tag == "table" and len(node.css("table")) > 1:  # css() includes the node
             continue  # a layout table: its inner tables are judged on their own
         text = node.text(separator="")
-        if len(text) > 5000 or _evidence(text) < 2:
+        if len(text) > 5000 or not any(word in text for word in _QUICK_WORDS) or _evidence(text) < 2:
             continue
         if node.tag == "table":
             pairs, layout = _table_pairs(node), "table"
@@ -235,7 +253,7 @@ def _structured(tree: LexborHTMLParser) -> Header | None:
         else:
             pairs, layout = _list_pairs(node), "list"
         score = _score(pairs)
-        if score >= 2 and (best is None or score > best[0]):
+        if score >= 2 and _coverage(pairs, text) >= 0.6 and (best is None or score > best[0]):
             best = (score, pairs, node, layout)
     if best is None:
         return None
@@ -256,10 +274,12 @@ def _text_fallback(tree: LexborHTMLParser) -> Header | None:
     body = tree.body
     if body is None:
         return None
+    if _evidence(body.text(separator="")) < 3:
+        return None  # one regex over the page text spares the per-element scan below
     candidates = []
     for node in tree.css("div, p, section, td, font, span, form"):
         text = node.text(separator="\n")
-        if len(text) > 3000 or _evidence(text) < 3:
+        if len(text) > 3000 or text.count("：") + text.count(":") < 3 or _evidence(text) < 3:
             continue
         candidates.append((len(text), node, text))
     if not candidates:
@@ -281,6 +301,8 @@ def _text_fallback(tree: LexborHTMLParser) -> Header | None:
     return _header(pairs, [node], "text")
 
 
-def read_header(tree: LexborHTMLParser) -> Header:
+def read_header(tree: LexborHTMLParser, page_text: str | None = None) -> Header:
     """The page's disclosure header, or an empty `Header` when it has none."""
+    if page_text is not None and _evidence(page_text) < 2:
+        return Header()  # fewer than two header labels anywhere: no header to find
     return _structured(tree) or _text_fallback(tree) or Header()

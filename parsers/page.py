@@ -21,7 +21,6 @@ _TITLE_CANDIDATES = (
     "h1, h2, h3, .title, .Title, [class*=title], [id*=title], [class*=biaoti], "
     "td.title, strong, font, b"
 )
-_INFO_CANDIDATES = "div, p, span, td, li, font, h4, h5, h6, em, small, section, i, label"
 _INFO_LABEL = re.compile(
     r"(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|更新时间|时间|日期|作者|编辑|责任编辑)\s*[:：]"
 )
@@ -63,6 +62,10 @@ def find_title(
 ) -> tuple[str | None, LexborNode | None]:
     """The article title (not the <title> with its site suffix) and the element printing it."""
     full = page_title(tree) or ""
+    if meta_title:
+        printed = nodes_printing(tree, meta_title)
+        if printed:
+            return meta_title, printed[0]
     for selector in selectors:
         for node in tree.css(selector):
             text = clean_inline(node.text(separator=""))
@@ -89,31 +92,123 @@ def find_title(
     return (strip_site_suffix(full) if full else None), None
 
 
-def find_info_line(tree: LexborHTMLParser) -> InfoLine:
-    """The smallest element printing a date together with 来源/发布时间-style labels."""
-    root = tree.body
-    if root is None:
+def _anchor_selector(words: tuple[str, ...]) -> str:
+    return ", ".join(f'body :lexbor-contains("{w}")' for w in words)
+
+
+# Elements whose own text carries an info-line word; the line is one of them or an
+# ancestor a few levels up. Letting the C side find the anchors keeps this cheap on
+# pages with thousands of elements.
+_INFO_ANCHORS = _anchor_selector(("来源", "时间", "日期", "作者", "编辑", "浏览", "点击"))
+_DATE_ANCHOR_LEVELS = 3
+
+
+def _within(node: LexborNode, ids: set[int]) -> bool:
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id in ids:
+            return True
+        current = current.parent
+    return False
+
+
+def nodes_printing(tree: LexborHTMLParser, text: str) -> list[LexborNode]:
+    """Elements whose whole text is `text` (found from the C side by a text probe)."""
+    if tree.body is None:
+        return []
+    probe = text[:12].replace("\\", "").replace('"', "")
+    if not probe.strip():
+        return []
+    found: list[LexborNode] = []
+    seen: set[int] = set()
+    for anchor in tree.css(f'body :lexbor-contains("{probe}")'):
+        node: LexborNode | None = anchor
+        for _ in range(3):
+            if node is None or node.tag in ("body", "html") or node.mem_id in seen:
+                break
+            seen.add(node.mem_id)
+            raw = node.text(separator="")
+            if len(raw) > 2 * len(text) + 40:
+                break
+            if clean_inline(raw) == text:
+                found.append(node)
+                break
+            node = node.parent
+    return found
+
+
+def _info_candidate(node: LexborNode) -> str | None:
+    text = clean_inline(node.text(separator=" "))
+    if 6 <= len(text) <= 200 and _INFO_LABEL.search(text) and DATE_RE.search(text):
+        return text
+    return None
+
+
+def _near_title(title_node: LexborNode) -> tuple[str, LexborNode] | None:
+    """The info line is printed right under the title: look at what follows it."""
+    node: LexborNode | None = title_node
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        sibling = node.next
+        checked = 0
+        while sibling is not None and checked < 3:
+            if sibling.is_element_node:
+                checked += 1
+                text = _info_candidate(sibling)
+                if text:
+                    return text, sibling
+            sibling = sibling.next
+        node = node.parent
+    return None
+
+
+def find_info_line(
+    tree: LexborHTMLParser,
+    exclude: list[LexborNode] | None = None,
+    title_node: LexborNode | None = None,
+) -> InfoLine:
+    """The 来源/发布时间 line: a short element printing a date next to such labels.
+
+    First looked for right under the title; otherwise among all elements carrying an
+    info word, the one with most labels wins, then the earliest on the page (the line
+    sits under the title, before any body paragraph that mentions a 时间).
+    """
+    if tree.body is None:
         return InfoLine()
-    nodes = root.css(_INFO_CANDIDATES)
-    if len(nodes) > MAX_INFO_NODES:
+    near = _near_title(title_node) if title_node is not None else None
+    if near is not None:
+        return _info_from(*near)
+    anchors = tree.css(_INFO_ANCHORS)
+    if len(anchors) > MAX_INFO_NODES:
         return InfoLine()
-    best: tuple[int, str, LexborNode] | None = None
-    for node in nodes:
-        text = clean_inline(node.text(separator=" "))
-        if not 6 <= len(text) <= 200 or not _INFO_LABEL.search(text) or not DATE_RE.search(text):
-            continue
-        if best is None or len(text) < best[0]:
-            best = (len(text), text, node)
+    best: tuple[int, int, str, LexborNode] | None = None
+    seen: set[int] = set()
+    excluded = {n.mem_id for n in exclude or ()}
+    for position, anchor in enumerate(anchors):
+        if excluded and _within(anchor, excluded):
+            continue  # the disclosure header also prints 日期 labels
+        node: LexborNode | None = anchor
+        for _ in range(_DATE_ANCHOR_LEVELS):
+            if node is None or node.tag in ("body", "html") or node.mem_id in seen:
+                break
+            seen.add(node.mem_id)
+            text = clean_inline(node.text(separator=" "))
+            if len(text) > 200:
+                break
+            if len(text) >= 6 and DATE_RE.search(text):
+                labels = len(_INFO_LABEL.findall(text))
+                if labels and (best is None or labels > best[0]):
+                    best = (labels, -position, text, node)
+                break
+            node = node.parent
     if best is None:
         return InfoLine()
-    _, text, node = best
-    # The parent may add labels the smallest element lacks (source in a sibling span).
-    parent = node.parent
-    if parent is not None and parent.tag not in ("body", "html"):
-        ptext = clean_inline(parent.text(separator=" "))
-        if len(ptext) <= 200 and len(_INFO_LABEL.findall(ptext)) > len(_INFO_LABEL.findall(text)):
-            text, node = ptext, parent
-    labels = dict(split_inline_pairs(text, any_label=True))
+    return _info_from(best[2], best[3])
+
+
+def _info_from(text: str, node: LexborNode) -> InfoLine:
+    labels = {label: _clean_value(value) for label, value in split_inline_pairs(text, any_label=True)}
     info = InfoLine(text=text, node=node, labels=labels)
     for label in _DATE_LABELS:
         value = parse_datetime(labels.get(label))
@@ -126,6 +221,14 @@ def find_info_line(tree: LexborHTMLParser) -> InfoLine:
     info.editor = next((labels[k] for k in _EDITOR_LABELS if labels.get(k)), None)
     info.author = labels.get("作者") or None
     return info
+
+
+_VALUE_END = re.compile(r"\s{2,}|【|\[|\||｜|\u3000")
+
+
+def _clean_value(value: str) -> str:
+    """A value on the info line ends where the next widget starts (【字体：大 中 小】, |)."""
+    return _VALUE_END.split(value, maxsplit=1)[0].strip()
 
 
 def find_editor(page_text: str) -> str | None:

@@ -66,10 +66,21 @@ def block_text(node: LexborNode) -> str:
     return join_paragraphs(raw.split(_PARA))
 
 
+# Inside a paragraph, runs of breaking whitespace and nbsp are one space, but a
+# full-width space is typography ("第三条　本办法…") and is kept; at the edges
+# (indentation) every kind is stripped.
+_INNER_WS = re.compile("[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+_EDGE_WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+
+
+def clean_paragraph(text: str) -> str:
+    return _INNER_WS.sub(" ", text).strip(_EDGE_WS)
+
+
 def join_paragraphs(pieces: list[str]) -> str:
     paragraphs = []
     for piece in pieces:
-        line = clean_inline(piece.replace(_CELL, " "))
+        line = clean_paragraph(piece.replace(_CELL, " "))
         if line:
             paragraphs.append(line)
     return "\n\n".join(paragraphs)

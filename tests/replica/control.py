@@ -116,7 +116,8 @@ class ControlRoutes:
             return {"ok": True}
         if action == "truth":
             ref = q.get("article")
-            return [t.to_dict() for t in r.truth(q["site"], None if ref is None else _article_ref(str(ref)))]
+            text = str(q.get("text", "1")).lower() not in ("0", "false", "no")
+            return [t.to_dict() for t in r.truth(q["site"], None if ref is None else _article_ref(str(ref)), text)]
         return None
 
 
@@ -155,8 +156,8 @@ class LocalControl:
     def clear_log(self) -> None:
         self._routes.log.clear()
 
-    def truth(self, site: str, article: int | str | None = None) -> list[ArticleTruth]:
-        return self.replica.truth(site, article)
+    def truth(self, site: str, article: int | str | None = None, text: bool = True) -> list[ArticleTruth]:
+        return self.replica.truth(site, article, text)
 
     def count(self, site: str) -> int:
         return self.replica.count(site)
@@ -204,8 +205,9 @@ class HttpControl:
     def clear_log(self) -> None:
         self._call("log/clear")
 
-    def truth(self, site: str, article: int | str | None = None) -> list[ArticleTruth]:
-        return [ArticleTruth(**d) for d in self._call("truth", "GET", site=site, article=article)]
+    def truth(self, site: str, article: int | str | None = None, text: bool = True) -> list[ArticleTruth]:
+        rows = self._call("truth", "GET", site=site, article=article, text=int(text))
+        return [ArticleTruth(**d) for d in rows]
 
     def count(self, site: str) -> int:
         return self._call("info", "GET")["counts"][site]

@@ -86,6 +86,7 @@ class ColumnState:
     versions: dict[int, tuple[int, datetime]] = field(default_factory=dict)
     blanks: dict[int, datetime] = field(default_factory=dict)
     redesigned: bool = False
+    redesigned_at: datetime | None = None  # listings' Last-Modified must move when they change
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,9 @@ class Replica:
 
     def redesign(self, key: str, on: bool = True) -> None:
         with self._lock:
-            self._col(key)[1].redesigned = on
+            st = self._col(key)[1]
+            st.redesigned = on
+            st.redesigned_at = self._bump(st.redesigned_at)
 
     def set_fault(self, host: str, path: str, kind: str, **params: Any) -> None:
         with self._lock:
@@ -251,15 +254,18 @@ class Replica:
             return "/zxgz/tagz/private/202310/t20231010_999001.html"
         return f"/public/private/{spec.column_id}/999000001.html"
 
-    def truth(self, key: str, ref: int | str | None = None) -> list[ArticleTruth]:
-        """Ground truth of every current article of `key`, newest first (or just `ref`)."""
+    def truth(self, key: str, ref: int | str | None = None, text: bool = True) -> list[ArticleTruth]:
+        """Ground truth of every current article of `key`, newest first (or just `ref`).
+
+        text=False leaves first/last_paragraph None and is ~10x faster (big sites).
+        """
         spec, st = self._col(key)
         indices = [self.index_of(key, ref)] if ref is not None else range(st.count - 1, -1, -1)
         out = []
         for i in indices:
             version = st.versions.get(i, (0, None))[0]
             blank = i in st.blanks
-            out.append(_truth(spec, build(spec, i, version), blank))
+            out.append(_truth(spec, build(spec, i, version, text), blank, not text))
         return out
 
     def _lookup(self, spec: ColumnSpec, path: str) -> int | None:
@@ -336,6 +342,8 @@ class Replica:
         render = templates.trs_listing if spec.platform == TRS else templates.ahsz_listing
         html = render(spec, items, page, pages, private, st.redesigned)
         newest = _utc(identity(spec, st.count - 1).published_at) if st.count else None
+        if st.redesigned_at and (newest is None or st.redesigned_at > newest):
+            newest = st.redesigned_at
         return Page(200, html.encode("utf-8"), HTML_UTF8,
                     _etag(self.seed, spec.key, "list", page, st.count, st.redesigned), newest)
 
@@ -363,7 +371,7 @@ class Replica:
         return None
 
 
-def _truth(spec: ColumnSpec, a: Article, blank: bool) -> ArticleTruth:
+def _truth(spec: ColumnSpec, a: Article, blank: bool, no_text: bool = False) -> ArticleTruth:
     ident = a.ident
     prose = [p for p in ((a.opening,) if a.opening else ()) + a.paragraphs + ((a.closing,) if a.closing else ()) if len(p) > 20]
     stamp = ident.published_at.isoformat(timespec="seconds" if spec.platform == TRS else "minutes")
@@ -371,7 +379,8 @@ def _truth(spec: ColumnSpec, a: Article, blank: bool) -> ArticleTruth:
     return ArticleTruth(
         site=spec.key, host=spec.host, path=ident.path, title=ident.title, published_at=stamp,
         kind=ident.kind, encoding=ident.encoding, source_name=a.source_name, version=a.version,
-        blank=blank, first_paragraph=None if blank else prose[0], last_paragraph=None if blank else prose[-1],
+        blank=blank, first_paragraph=None if blank or no_text else prose[0],
+        last_paragraph=None if blank or no_text else prose[-1],
         reporter=a.reporter.replace(" ", "") if a.reporter else None, editor=a.editor,
         session=a.session, proposal_no=a.proposal_no, proposer=a.proposer, proposal_title=a.proposal_title,
         reply_class=a.reply_class, contact_unit=a.contact_unit, contact_phone=a.contact_phone,

@@ -7,6 +7,7 @@ content is what the parsers exist for. Functions return `str`; the site encodes.
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 from urllib.parse import quote
 
@@ -20,17 +21,17 @@ SITE_NAMES = {
     "kjj.ahsz.gov.cn": ("宿州市科学技术局", "宿州市科技局", "3413000013", "皖ICP备05001806号-3"),
 }
 
-NX_NAV = [
+NX_NAV = (
     ("首页", "/"), ("要闻报道", "/ywbd/"), ("政协工作", "/zxgz/"), ("提案工作", "/zxgz/tagz/"),
     ("委员风采", "/wyfc/"), ("理论研究", "/llyj/"), ("文史资料", "/wszl/"), ("政协论坛", "/zxlt/"),
     ("图片新闻", "/tpxw/"), ("视频点播", "/spdb/"), ("专题专栏", "/ztzl/"), ("机关建设", "/jgjs/"),
-]
-SZ_NAV = [
+)
+SZ_NAV = (
     ("首页", "/"), ("走进宿州", "/zjsz/"), ("政务公开", "/public/"), ("政务服务", "/zwfw/"),
     ("互动交流", "/hdjl/"), ("专题专栏", "/ztzl/"), ("数据发布", "/sjfb/"), ("政策文件", "/zcwj/"),
-]
+)
 _SUBNAV = ("工作动态", "通知公告", "政策解读", "图片报道", "专题活动", "资料下载")
-CHROME_PATHS = frozenset(p for _, p in NX_NAV + SZ_NAV) - {"/zxgz/tagz/", "/public/"}
+CHROME_PATHS = frozenset(p for _, p in (*NX_NAV, *SZ_NAV)) - {"/zxgz/tagz/", "/public/"}
 
 _SCRIPT = """<script type="text/javascript">
 var _hmt = _hmt || [];
@@ -76,6 +77,7 @@ def _meta_tags(host: str, column: str, extra: dict[str, str]) -> str:
     return "\n".join(f'<meta name="{k}" content="{_e(v)}">' for k, v in tags.items())
 
 
+@cache
 def _share() -> str:
     items = ["微信", "新浪微博", "QQ空间", "QQ好友", "复制链接"]
     return '<div class="bdsharebuttonbox share">分享到：' + "".join(
@@ -84,6 +86,7 @@ def _share() -> str:
     ) + "</div>"
 
 
+@cache
 def _footer(host: str) -> str:
     full, short_name, code, icp = SITE_NAMES[host]
     links = "".join(
@@ -101,7 +104,8 @@ def _footer(host: str) -> str:
 </div>"""
 
 
-def _header(host: str, nav: list[tuple[str, str]]) -> str:
+@cache
+def _header(host: str, nav: tuple[tuple[str, str], ...]) -> str:
     full, short_name, _, _ = SITE_NAMES[host]
     navs = "".join(
         f'<li><a href="{p}">{_e(t)}</a><div class="subnav"><ul>'
@@ -117,15 +121,18 @@ def _header(host: str, nav: list[tuple[str, str]]) -> str:
 <div class="nav"><ul>{navs}</ul></div>"""
 
 
+_HOT = "".join(
+    f'<li><a href="/ztzl/{n}/" target="_blank">{t}</a></li>'
+    for n, t in enumerate(["学习贯彻党的二十大精神", "主题教育专栏", "政协委员履职风采", "优化营商环境", "乡村振兴在行动", "民生实事进行时"])
+)
+
+
 def _sidebar(related: list[Identity], href) -> str:
     items = "".join(
         f'<li><a href="{href(r)}" title="{_e(r.title)}">{_e(short(r.title, 16))}</a><span>{r.published_at:%m-%d}</span></li>'
         for r in related
     )
-    hot = "".join(
-        f'<li><a href="/ztzl/{n}/" target="_blank">{t}</a></li>'
-        for n, t in enumerate(["学习贯彻党的二十大精神", "主题教育专栏", "政协委员履职风采", "优化营商环境", "乡村振兴在行动", "民生实事进行时"])
-    )
+    hot = _HOT
     return f"""<div class="sidebar">
 <div class="box"><div class="box-title">相关阅读</div><ul class="list">{items}</ul></div>
 <div class="box"><div class="box-title">专题专栏</div><ul class="list">{hot}</ul></div>

@@ -18,6 +18,7 @@ import cases_ahsz  # noqa: F401  (registers cases on import)
 import cases_cities  # noqa: F401
 import cases_encodings  # noqa: F401
 import cases_generic  # noqa: F401
+import cases_mixed  # noqa: F401
 import cases_nxzx  # noqa: F401
 from spec import CASES, Case
 
