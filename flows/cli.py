@@ -21,7 +21,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)
+# Piped output is not cut to 80 columns: tables go to files and other programs whole.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 240)
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -49,9 +50,36 @@ def _main(
     state.db = db_path(db)
 
 
+def _fail_if_disk_full(exc: BaseException) -> None:
+    """A full disk ends the command with one line and exit 1 (see flows/storage.py)."""
+    from flows.storage import storage_problem
+
+    problem = storage_problem(exc)
+    if problem:
+        raise fail(problem) from exc
+
+
 def _quiet_prefect() -> None:
     """Prefect's own INFO lines would drown the one line per URL the user asked for."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    import logging
+
+    import prefect  # noqa: F401 - configures Prefect's logging, which the lines below adjust
+
+    # A failed run logs its traceback at ERROR; the CLI reports known failures (a full
+    # disk) in one line itself, and an unknown one still ends in its own traceback.
+    # A filter, not a level: Prefect may re-apply its logging config when a run starts.
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _BelowError) for f in logger.filters):
+            logger.addFilter(_BelowError())
+
+
+class _BelowError:
+    """Logging filter: lets through what is below ERROR (the CLI reports failures itself)."""
+
+    def filter(self, record: object) -> bool:
+        return getattr(record, "levelno", 0) < 40
 
 
 def _print_outcomes(outcomes) -> int:  # noqa: ANN001 - list[PageOutcome]
@@ -92,7 +120,11 @@ def ingest(
             raise fail(str(exc), 2) from exc
         from flows.ingest import ingest_file
 
-        outcomes = ingest_file(str(file), url, str(state.db))
+        try:
+            outcomes = ingest_file(str(file), url, str(state.db))
+        except Exception as exc:
+            _fail_if_disk_full(exc)
+            raise
     else:
         if not urls:
             raise fail("give at least one URL, or --file PAGE --url URL", 2)
@@ -105,7 +137,11 @@ def ingest(
 
         from flows.ingest import ingest_urls
 
-        outcomes = asyncio.run(ingest_urls(list(urls), str(state.db), allow))
+        try:
+            outcomes = asyncio.run(ingest_urls(list(urls), str(state.db), allow))
+        except Exception as exc:
+            _fail_if_disk_full(exc)
+            raise
     if _print_outcomes(outcomes):
         raise typer.Exit(1)
 
@@ -164,7 +200,9 @@ def parse(
 
 
 def _table(columns: list[str], rows: list[tuple], limit: int | None = None) -> None:
-    table = Table(*columns, show_lines=False)
+    table = Table(show_lines=False)
+    for name in columns:
+        table.add_column(name, overflow="fold")
     for row in rows[:limit] if limit else rows:
         table.add_row(*("NULL" if v is None else str(v) for v in row))
     out.print(table)
@@ -237,6 +275,9 @@ def crawl(
         summaries = run_crawl(source, str(state.db), opts)
     except (KeyError, ValueError) as exc:
         raise fail(str(exc).strip("'\""), 2) from exc
+    except Exception as exc:
+        _fail_if_disk_full(exc)
+        raise
     for s in summaries:
         out.print(s.line(), markup=False, highlight=False)
     if any(s.status == "failed" for s in summaries):
@@ -271,12 +312,16 @@ def search(
     limit: Annotated[int, typer.Option("--limit")] = 20,
 ) -> None:
     """Full-text search of titles and bodies, best first."""
+    from warehouse.db import ArchiveBusy
     from warehouse.search import search_archive
 
     try:
         hits = search_archive(state.db, text, source=source, since=since, limit=limit)
-    except FileNotFoundError as exc:
+    except (ValueError, FileNotFoundError, ArchiveBusy) as exc:
         raise fail(str(exc)) from exc
+    if not hits:
+        err.print(f"no documents match {text!r}", markup=False, highlight=False)
+        return
     for h in hits:
         out.print(h.render(), highlight=False)
 
@@ -288,11 +333,12 @@ def export(
     sql: Annotated[str | None, typer.Option("--query", help="Export this query instead.")] = None,
 ) -> None:
     """Export the documents (or a query) to Parquet, CSV or JSON lines."""
+    from warehouse.db import ArchiveBusy
     from warehouse.export import export_archive
 
     try:
         n = export_archive(state.db, out_path, fmt=fmt, sql=sql)
-    except (ValueError, FileNotFoundError) as exc:
+    except (ValueError, FileNotFoundError, ArchiveBusy) as exc:
         raise fail(str(exc)) from exc
     out.print(f"wrote {n} rows to {out_path}", markup=False, highlight=False)
 
@@ -300,9 +346,14 @@ def export(
 @app.command()
 def stats() -> None:
     """Documents per source, issuer and month; reply classes; failures."""
+    from warehouse.db import ArchiveBusy
     from warehouse.stats import archive_stats
 
-    for title, columns, rows in archive_stats(state.db):
+    try:
+        sections = archive_stats(state.db)
+    except (FileNotFoundError, ArchiveBusy) as exc:
+        raise fail(str(exc)) from exc
+    for title, columns, rows in sections:
         out.print(f"[bold]{title}[/bold]")
         _table(columns, rows)
 

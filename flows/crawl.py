@@ -175,6 +175,28 @@ PREFECT = Steps(
 )
 
 
+def _attachment_links(source: Source, outcomes: list[PageOutcome]) -> list[Discovered]:
+    if not source.download_attachments:
+        return []
+    return [
+        Discovered(u, "attachment", referrer=o.url)
+        for o in outcomes
+        for u in o.attachments
+        if source.host_allowed(u)
+    ]
+
+
+def _count(counts: RunCounts, results: list[FetchResult], outcomes: list[PageOutcome]) -> None:
+    for o in outcomes:
+        if o.status == "failed":
+            counts.failed += 1
+        elif o.status == "not_modified":
+            counts.unchanged += 1
+        else:
+            setattr(counts, o.status, getattr(counts, o.status) + 1)
+    counts.fetched += sum(1 for r in results if r.status is not None)
+
+
 def _settle(
     items: list[FrontierItem], results: list[FetchResult], outcomes: list[PageOutcome]
 ) -> list[Settled]:
@@ -257,32 +279,36 @@ async def crawl(
                 if bar is not None:
                     bar.update(bar_task, total=pending_total)
                 tried: list[str] = []
-                while True:
+
+                def next_items() -> list[FrontierItem]:
                     items = frontier.pending("article", opts.batch_size, exclude=tried)
-                    if not items:
-                        break
                     tried.extend(i.url for i in items)
-                    results = await steps.fetch(fetcher, items)
-                    outcomes = steps.store(archive, source, run_id, results)
-                    frontier.settle(_settle(items, results, outcomes))
-                    attachments = [
-                        Discovered(u, "attachment", referrer=o.url)
-                        for o in outcomes
-                        for u in o.attachments
-                        if source.download_attachments and source.host_allowed(u)
-                    ]
-                    frontier.add(attachments, run_id)
-                    for o in outcomes:
-                        if o.status == "failed":
-                            counts.failed += 1
-                        elif o.status == "not_modified":
-                            counts.unchanged += 1
-                        else:
-                            setattr(counts, o.status, getattr(counts, o.status) + 1)
-                    counts.fetched += sum(1 for r in results if r.status is not None)
-                    update_run(archive.path, run_id, counts)
+                    return items
+
+                def store_cycle(items: list[FrontierItem], results: list[FetchResult]) -> None:
+                    with archive.holding():
+                        outcomes = steps.store(archive, source, run_id, results)
+                        frontier.settle(_settle(items, results, outcomes))
+                        frontier.add(_attachment_links(source, outcomes), run_id)
+                        _count(counts, results, outcomes)
+                        update_run(archive.path, run_id, counts)
+
+                # Pipelined: the next batch is being fetched while this one is parsed and
+                # loaded in a worker thread; the file is free for readers while fetching.
+                items = next_items()
+                inflight = asyncio.ensure_future(steps.fetch(fetcher, items)) if items else None
+                while inflight is not None:
+                    results = await inflight
+                    current, items = items, next_items()
+                    inflight = asyncio.ensure_future(steps.fetch(fetcher, items)) if items else None
+                    try:
+                        await asyncio.to_thread(store_cycle, current, results)
+                    except BaseException:
+                        if inflight is not None:
+                            inflight.cancel()
+                        raise
                     if bar is not None:
-                        bar.update(bar_task, advance=len(items),
+                        bar.update(bar_task, advance=len(current),
                                    detail=f"new {counts.new} changed {counts.changed} failed {counts.failed}")  # fmt: skip
             if source.download_attachments:
                 stored, failed = await steps.attachments(
@@ -300,8 +326,10 @@ async def crawl(
         notes.append(f"stopped by {type(exc).__name__}: {exc}")
         raise
     finally:
-        update_run(archive.path, run_id, counts, status=status, notes="; ".join(notes) or None)
-        archive.close()
+        try:  # on a full disk this write fails too; the WARC file must still be closed
+            update_run(archive.path, run_id, counts, status=status, notes="; ".join(notes) or None)
+        finally:
+            archive.close()
     return CrawlSummary(run_id, source.name, status, counts, notes)
 
 

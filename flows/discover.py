@@ -18,6 +18,7 @@ from parsers import ParseError
 from parsers.listing import parse_listing
 from warehouse.archive import Archive
 from warehouse.frontier import Discovered, Frontier
+from warehouse.records import FetchResult
 
 
 @dataclass(slots=True)
@@ -61,7 +62,7 @@ async def discover(
     since: dt.date | None = None,
 ) -> Discovery:
     found = Discovery()
-    limit = min(max_pages or source.max_listing_pages, source.max_listing_pages) if max_pages else source.max_listing_pages
+    limit = min(max_pages, source.max_listing_pages) if max_pages else source.max_listing_pages
     for start in source.start_urls:
         k = 0
         page_count: int | None = None
@@ -74,52 +75,70 @@ async def discover(
                 break
             url = listing_url(source, start, k)
             result = await fetcher.fetch(url)
-            archive.store_fetches([result], run_id=run_id, source=source.name, kind="listing")
-            found.listing_pages += 1
-            if not result.ok:
-                found.listing_failures += 1
-                if k == 0:
-                    found.warnings.append(f"listing {url} failed: {result.error or result.status}")
-                found.stop_reason = f"listing page failed ({result.error or result.status})"
+            with archive.holding():
+                archive.store_fetches([result], run_id=run_id, source=source.name, kind="listing")
+                page = await _take_listing(source, fetcher, frontier, found, result, k, run_id, since)
+            if page.stop:
                 break
-            try:
-                listing = parse_listing(result.content, result.final_url, result.content_type)
-            except ParseError as exc:
-                found.listing_failures += 1
-                found.warnings.append(f"listing {url} unreadable: {exc}")
-                break
-            page_count = listing.page_count or page_count
-            articles = [link for link in listing.links if source.is_article(link.url)]
-            if not articles:
-                if k == 0:
-                    found.warnings.append(
-                        f"listing {url} has no article links: the site may have been redesigned"
-                    )
-                found.stop_reason = "page without article links"
-                break
-            found.article_links += len(articles)
-            if since is not None:
-                dated = [a for a in articles if a.date is None or a.date >= since]
-                too_old = len(dated) < len(articles)
-                articles = dated
-            else:
-                too_old = False
-            allowed = []
-            for a in articles:
-                if await fetcher.allowed(a.url):
-                    allowed.append(a)
-                else:
-                    found.robots_skipped += 1
-            known = frontier.known(a.url for a in allowed)
-            fresh = [a for a in allowed if a.url not in known]
-            found.new += frontier.add(
-                [Discovered(a.url, "article", a.title, a.date, referrer=url) for a in fresh], run_id
-            )
-            if too_old:
-                found.stop_reason = f"reached articles listed before {since}"
-                break
-            if not full and allowed and not fresh:
+            if not full and page.allowed and not page.fresh:
                 found.stop_reason = "reached known articles"
                 break
+            page_count = page.page_count or page_count
             k += 1
     return found
+
+
+@dataclass(slots=True)
+class _Page:
+    stop: bool = False
+    allowed: int = 0
+    fresh: int = 0
+    page_count: int | None = None
+
+
+async def _take_listing(
+    source: Source, fetcher: PoliteFetcher, frontier: Frontier, found: Discovery,
+    result: FetchResult, k: int, run_id: str, since: dt.date | None,
+) -> _Page:  # fmt: skip
+    """Put one listing page's new article links in the frontier; say whether to go on."""
+    url = result.url
+    if not result.ok:
+        found.listing_failures += 1
+        if k == 0:
+            found.warnings.append(f"listing {url} failed: {result.error or result.status}")
+        found.stop_reason = f"listing page failed ({result.error or result.status})"
+        return _Page(stop=True)
+    try:
+        listing = parse_listing(result.content, result.final_url, result.content_type)
+    except ParseError as exc:
+        found.listing_failures += 1
+        found.warnings.append(f"listing {url} unreadable: {exc}")
+        return _Page(stop=True)
+    articles = [link for link in listing.links if source.is_article(link.url)]
+    if not articles:
+        if k == 0:
+            found.warnings.append(
+                f"listing {url} has no article links: the site may have been redesigned"
+            )
+        found.stop_reason = "page without article links"
+        return _Page(stop=True)
+    found.article_links += len(articles)
+    too_old = False
+    if since is not None:
+        dated = [a for a in articles if a.date is None or a.date >= since]
+        too_old = len(dated) < len(articles)
+        articles = dated
+    allowed = []
+    for a in articles:
+        if await fetcher.allowed(a.url):
+            allowed.append(a)
+        else:
+            found.robots_skipped += 1
+    known = frontier.known(a.url for a in allowed)
+    fresh = [a for a in allowed if a.url not in known]
+    found.new += frontier.add(
+        [Discovered(a.url, "article", a.title, a.date, referrer=url) for a in fresh], run_id
+    )
+    if too_old:
+        found.stop_reason = f"reached articles listed before {since}"
+    return _Page(too_old, len(allowed), len(fresh), listing.page_count)

@@ -16,6 +16,8 @@ from warehouse.archive import Archive
 from warehouse.raw_index import RawPage
 from warehouse.records import FetchResult
 
+EMPTY_BODY_WARNING = "empty body: the page has no body text"
+
 
 @dataclass(slots=True)
 class PageOutcome:
@@ -127,6 +129,10 @@ def parse_and_load(
             )
             continue
         doc.source = source
+        if not doc.body_text and EMPTY_BODY_WARNING not in doc.warnings:
+            # kept as its own version (the page did change), flagged so nobody mistakes
+            # it for the document; earlier versions stay in document_versions untouched
+            doc.warnings.append(EMPTY_BODY_WARNING)
         to_load.append((doc, fetch_id))
         outcomes.append(
             PageOutcome(

@@ -27,7 +27,9 @@ def private_allowed(flag: bool = False) -> bool:
 def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    return not (
+    # is_global also excludes what is neither private nor public (100.64/10 carrier NAT,
+    # 192.0.0/24, documentation ranges); the explicit list keeps the intent readable.
+    return ip.is_global and not (
         ip.is_private
         or ip.is_loopback
         or ip.is_link_local

@@ -15,12 +15,19 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers import attachments as attachments_mod
-from parsers.content import absolutize, clean_attributes, find_main, remove_chrome, strip_junk
+from parsers.content import (
+    absolutize,
+    clean_attributes,
+    find_main,
+    preceding_ids,
+    remove_chrome,
+    strip_junk,
+)
 from parsers.decode import Decoded, decode
 from parsers.document import Attachment, Document
 from parsers.errors import ParseError
 from parsers.header import Header, read_header
-from parsers.meta import MetaTags, read_meta
+from parsers.meta import read_meta
 from parsers.page import (
     InfoLine,
     find_editor,
@@ -41,9 +48,6 @@ _HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|table|meta|title
 # The re-poster's part of a page starts here (aggregators; harmless elsewhere).
 _CUT = re.compile(r"^[\W_]*(?:原文链接|原文地址|\[?免责声明|【免责声明】)")
 MAX_DEPTH = 150  # real pages nest < 60 deep
-# Below this size even a page nested to the limit is parsed well within the time budget,
-# so the (selector-engine) depth check only runs on larger pages.
-DEEP_CHECK_FROM = 60_000
 _DEEP_SELECTOR = " > ".join(["*"] * MAX_DEPTH)
 _CUT_CANDIDATES = "p, div, li, span, td, table, section, a, font, strong, center, dl, ul"
 
@@ -102,7 +106,7 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     base = _base_url(tree, url)
     meta = read_meta(tree)
     adapter = pick(tree, url)
-    deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
+    deep = _is_pathological(tree)
     page_text = tree.body.text(separator="\n") if tree.body is not None else ""
     if deep:
         # Per-element text passes cost depth x size; on such a page only the linear
@@ -115,7 +119,6 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
         header = read_header(tree, page_text)
         title, title_node = find_title(tree, meta.title, adapter.title if adapter else ())
         info = find_info_line(tree, header.nodes, title_node)
-    if not deep:
         attachment_links = attachments_mod.attachment_blocks(tree) if "附件" in page_text else []
 
     doc.title = title
@@ -128,12 +131,13 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     doc.original_url = find_original_url(tree, page_text) if "原文" in page_text else None
 
     # Everything read; now take the page apart.
+    before_title = preceding_ids(title_node)
     for node in (*header.nodes, title_node, info.node):
         _decompose(node)
     if not deep:
         _remove_title_copies(tree, title)
     strip_junk(tree)
-    container, adapter_name = _body_container(tree, adapter)
+    container, adapter_name = _body_container(tree, adapter, before_title)
     doc.adapter = adapter_name
     if container is not None:
         if not deep:
@@ -150,9 +154,8 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
             doc.body_html = None
     _fill_reply(doc)
     doc.doc_type = doc.doc_type or ("disclosure" if _is_disclosure(header) else "article")
-    if meta.url and not doc.original_url and _host(meta.url) not in (None, doc.site):
-        doc.warnings.append(f"meta Url points elsewhere: {meta.url}")
-    _note_meta(doc, meta)
+    if doc.title is None:
+        doc.warnings.append("no article title found")
 
 
 def _is_pathological(tree: LexborHTMLParser) -> bool:
@@ -170,10 +173,13 @@ def _fill_reply(doc: Document) -> None:
     doc.reporter = read_reporter(doc.body_text)
 
 
-def _body_container(tree: LexborHTMLParser, adapter: Adapter | None) -> tuple[LexborNode | None, str]:
+def _body_container(
+    tree: LexborHTMLParser, adapter: Adapter | None, before_title: set[int]
+) -> tuple[LexborNode | None, str]:
     if adapter is not None:
-        for node in adapter.chrome and tree.css(", ".join(adapter.chrome)) or ():
-            node.decompose()
+        if adapter.chrome:
+            for node in tree.css(", ".join(adapter.chrome)):
+                node.decompose()
         for selector in adapter.body:
             node = tree.css_first(selector)
             if node is not None:  # an empty body container means the page has no body
@@ -181,7 +187,7 @@ def _body_container(tree: LexborHTMLParser, adapter: Adapter | None) -> tuple[Le
     root = tree.body
     if root is None:
         return None, "generic"
-    main = find_main(root)
+    main = find_main(root, before_title)
     name = adapter.name if adapter is not None and not adapter.body else "generic"
     return (main if main is not None else root), name
 
@@ -231,7 +237,8 @@ def _base_url(tree: LexborHTMLParser, url: str) -> str:
 
 
 def _is_disclosure(header: Header) -> bool:
-    return sum(1 for label in header.metadata if label in header.columns or label) >= 3
+    """A header was found (the reader only accepts one with several known labels)."""
+    return bool(header.metadata)
 
 
 def _dedupe(found: list[Attachment]) -> list[Attachment]:
@@ -240,18 +247,6 @@ def _dedupe(found: list[Attachment]) -> list[Attachment]:
         if att.url not in seen:
             seen[att.url] = att
     return list(seen.values())
-
-
-def _host(url: str) -> str | None:
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None
-
-
-def _note_meta(doc: Document, meta: MetaTags) -> None:
-    if doc.title is None and meta.site_name:
-        doc.warnings.append("no article title found")
 
 
 __all__ = ["PARSER_VERSION", "Attachment", "Document", "ParseError", "parse"]

@@ -13,6 +13,7 @@ from parsers.text import clean_inline
 
 EXTENSIONS = frozenset({"pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "rar", "7z", "ofd", "ppt", "pptx", "txt", "csv"})
 _FILE_RE = re.compile(r"\.(" + "|".join(sorted(EXTENSIONS)) + r")(?:[?#]|$)", re.I)
+_ANNOUNCE = ("附件", "相关附件", "附：", "附:")
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 _NAME_PREFIX = re.compile(r"^(附件\s*\d*\s*[:：.、]?\s*)")
 
@@ -74,11 +75,18 @@ def attachment_blocks(tree: LexborHTMLParser) -> list[LexborNode]:
     for link in tree.css("a[href]"):
         if not is_file_link(link.attributes.get("href") or ""):
             continue
-        text = clean_inline(link.text(separator=""))
-        parent = link.parent
-        if parent is not None and parent.tag in ("span", "font", "strong", "b", "em", "i"):
-            parent = parent.parent
-        context = clean_inline(parent.text(separator="")) if parent is not None else ""
-        if text.startswith("附件") or (len(context) < 1000 and context.startswith(("附件", "相关附件"))):
+        if clean_inline(link.text(separator="")).startswith("附件"):
             blocks.append(link)
+            continue
+        parent = link.parent
+        for _ in range(3):  # <div>附件：<ul><li><a> puts the label three levels up
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            context = clean_inline(parent.text(separator=""))
+            if len(context) > 1000:
+                break
+            if context.startswith(_ANNOUNCE):
+                blocks.append(link)
+                break
+            parent = parent.parent
     return blocks

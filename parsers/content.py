@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.attachments import absolute, is_file_link
-from parsers.text import WS_RE, clean_inline
+from parsers.text import clean_inline, squash
 
 # Removed from the whole page before anything is scored.
 JUNK_TAGS = [
@@ -45,8 +45,9 @@ CHROME_TOKENS = re.compile(
     r"【?\s*字[体号]\s*[:：]?\s*[\[【]?\s*大\s*[\]】]?\s*[\[【]?\s*中\s*[\]】]?\s*[\[【]?\s*小\s*[\]】]?\s*】?|"
     r"分享到\s*[:：]?|扫一扫\s*(?:在手机(?:上)?打开当前页|手机打开|分享)?|在手机打开当前页|"
     r"微信|微博|QQ空间|视力保护色|默认|浏览(?:量|次数)\s*[:：]?\s*\d*|阅读(?:量|次数)\s*[:：]?\s*\d*|"
-    r"点击(?:数|量|率)\s*[:：]?\s*\d*|[【】\[\]|｜/\\\-—>:：\s]+"
+    r"点击(?:数|量|率)\s*[:：]?\s*\d*"
 )
+_PUNCT_SPACE = re.compile(r"[【】\[\]()（）|｜/\\\-—>:：,，.。·•\s]+")
 CHROME_LINE = re.compile(
     r"^[\W_]*(?:您当前的位置|您现在的位置|当前位置|所在位置|上一篇|下一篇|上一条|下一条|"
     r"相关链接|相关阅读|相关文章|相关新闻|相关信息|相关文件|相关解读|免责声明|网站标识码|"
@@ -63,6 +64,7 @@ _CHROME_CANDIDATES = (
     "h3, h4, h5, h6, em, i, label"
 )
 MAX_CHROME_TEXT = 400
+MAX_TOKEN_LINE = 80
 MAX_GUARDED_NODES = 6000  # above this, skip the per-element text passes (pathological pages)
 
 
@@ -92,7 +94,7 @@ def _class_weight(node: LexborNode) -> float:
 
 
 def link_density(node: LexborNode, text_len: int | None = None) -> float:
-    total = text_len if text_len is not None else len(WS_RE.sub("", node.text(separator="")))
+    total = text_len if text_len is not None else len(squash(node.text(separator="")))
     if total == 0:
         return 1.0
     linked = 0
@@ -100,7 +102,7 @@ def link_density(node: LexborNode, text_len: int | None = None) -> float:
         href = a.attributes.get("href") or ""
         if is_file_link(href):
             continue  # attachment links are content
-        linked += len(WS_RE.sub("", a.text(separator="")))
+        linked += len(squash(a.text(separator="")))
     return min(1.0, linked / total)
 
 
@@ -115,8 +117,39 @@ def _credit(scores: dict[int, list], node: LexborNode | None, amount: float) -> 
         entry[1] += amount
 
 
-def find_main(root: LexborNode) -> LexborNode | None:
-    """The element holding the page's running text, or None when nothing reads as prose."""
+def preceding_ids(anchor: LexborNode | None) -> set[int]:
+    """Elements wholly before `anchor` (its and its ancestors' earlier siblings).
+
+    Articles run *after* their title; a text-heavy box before it (a news column, a
+    notice board in the left sidebar) is never the body, however dense.
+    """
+    ids: set[int] = set()
+    node = anchor
+    while node is not None and node.tag not in ("body", "html"):
+        sibling = node.prev
+        while sibling is not None:
+            if sibling.is_element_node:
+                ids.add(sibling.mem_id)
+            sibling = sibling.prev
+        node = node.parent
+    return ids
+
+
+def _is_before(node: LexborNode, before: set[int]) -> bool:
+    current: LexborNode | None = node
+    while current is not None and current.tag != "body":
+        if current.mem_id in before:
+            return True
+        current = current.parent
+    return False
+
+
+def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | None:
+    """The element holding the page's running text, or None when nothing reads as prose.
+
+    `before`: ids from `preceding_ids(title)`; candidates inside them lose to any
+    candidate after the title that holds some prose.
+    """
     scores: dict[int, list] = {}
     for node in root.css("p, pre, blockquote"):
         text = clean_inline(node.text(separator=""))
@@ -139,7 +172,12 @@ def find_main(root: LexborNode) -> LexborNode | None:
         _credit(scores, node.parent, amount / 2)
     if not scores:
         return None
-    ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)[:8]
+    ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
+    if before:
+        after = [e for e in ranked if not _is_before(e[0], before)]
+        if after and after[0][1] >= 2:
+            ranked = after
+    ranked = ranked[:8]
     best: LexborNode | None = None
     best_score = 0.0
     for node, score in ranked:
@@ -151,8 +189,10 @@ def find_main(root: LexborNode) -> LexborNode | None:
     return best
 
 
-def _residual(text: str) -> str:
-    return CHROME_TOKENS.sub("", text)
+def _residual(text: str) -> tuple[str, bool]:
+    """Text left after removing widget words and punctuation, and whether any word was found."""
+    stripped, found = CHROME_TOKENS.subn("", text)
+    return _PUNCT_SPACE.sub("", stripped), found > 0
 
 
 def is_chrome_text(text: str) -> bool:
@@ -161,8 +201,10 @@ def is_chrome_text(text: str) -> bool:
         return False
     if CHROME_LINE.search(text):
         return True
-    residual = _residual(text)
-    return len(residual) <= max(2, len(text) // 8) and len(residual) < len(text)
+    if len(text) > MAX_TOKEN_LINE:
+        return False  # widget rows are short; long text is never all widget words
+    residual, found = _residual(text)
+    return found and len(residual) <= max(1, len(text) // 8)
 
 
 def _is_info_line(text: str) -> bool:
@@ -204,7 +246,7 @@ def _is_link_list(node: LexborNode, text: str) -> bool:
         return False
     if any(is_file_link(a.attributes.get("href") or "") for a in links):
         return False
-    return link_density(node, len(WS_RE.sub("", text))) > 0.5
+    return link_density(node, len(squash(text))) > 0.5
 
 
 def absolutize(container: LexborNode, base: str) -> None:

@@ -131,21 +131,27 @@ def _strict(content: bytes, encoding: str) -> str | None:
         return None
 
 
-def _tolerant(content: bytes, encoding: str) -> tuple[str, int] | None:
-    """Decode keeping stray bad bytes as U+FFFD; None when errors are more than noise.
+MAX_BAD_SHARE = 0.03  # undecodable sequences per non-ASCII character tolerated as damage
+
+
+def _tolerant(content: bytes, encoding: str) -> tuple[str, int, float] | None:
+    """Decode keeping stray bad bytes as U+FFFD; None when errors are more than damage.
 
     Real pages carry the odd broken byte (a truncated download cuts a character in
-    half; a CMS pastes one GBK character into a UTF-8 page). A handful in a page is
-    noise; many mean the codec is wrong.
+    half; a CMS pastes one GBK character into a UTF-8 page). A few per hundred
+    characters is damage to a right codec; more means the codec is wrong. Returns the
+    text, the number of bad sequences and a confidence that falls with their share.
     """
     try:
         text = content.decode(encoding, errors="replace")
     except LookupError:
         return None
-    bad = text.count("\ufffd") - content.decode("ascii", "ignore").count("\ufffd")
+    bad = text.count("\ufffd") - content.count("\ufffd".encode("utf-8"))
     non_ascii = (len(text) - len(text.encode("ascii", "ignore"))) or 1
-    if bad <= 3 or bad / non_ascii < 0.002:
-        return text, bad
+    share = bad / non_ascii
+    if bad <= 3 or share <= MAX_BAD_SHARE:
+        confidence = 0.95 if bad <= 3 else max(MIN_CONFIDENCE, 0.9 - 10 * share)
+        return text, bad, round(confidence, 3)
     return None
 
 
@@ -189,8 +195,13 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if content.startswith(bom):
+            name = "utf-8" if enc == "utf-8-sig" else enc
+            text = _strict(content, enc)
+            if text is not None:
+                return Decoded(text, name, 1.0)
             text = content.decode(enc, errors="replace")
-            return Decoded(text, "utf-8" if enc == "utf-8-sig" else enc, 1.0)
+            bad = text.count("\ufffd")
+            return Decoded(text, name, 0.9, (f"{bad} undecodable byte sequence(s) replaced ({name})",))
     kind = sniff_binary(content, content_type)
     if kind:
         raise ParseError(f"not a text page: {kind} content", kind="binary")
@@ -216,13 +227,14 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
         if text is not None:
             return Decoded(text, enc, 1.0 if len(set(declared)) == 1 else 0.9, tuple(warnings))
 
-    # Truncated or slightly damaged pages: a declared (or UTF-8) codec with a few bad bytes.
-    for enc in dict.fromkeys([*[d for d in declared if not _single_byte(d)], "utf-8"]):
+    # Truncated or damaged pages: UTF-8 first (a GB page read as UTF-8 fails loudly,
+    # while UTF-8 read as GB18030 fails quietly), then the declared codec.
+    for enc in dict.fromkeys(["utf-8", *[d for d in declared if not _single_byte(d)]]):
         tolerant = _tolerant(content, enc)
         if tolerant is not None:
-            text, bad = tolerant
+            text, bad, confidence = tolerant
             warnings.append(f"{bad} undecodable byte sequence(s) replaced ({enc})")
-            return Decoded(text, enc, 0.85, tuple(warnings))
+            return Decoded(text, enc, confidence, tuple(warnings))
 
     detected = _detect(content)
     if declared:
@@ -245,6 +257,8 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
         tolerant = _tolerant(content, enc)
         if tolerant is None:
             raise ParseError(f"detected encoding {enc} does not decode the page", kind="decode")
-        text = tolerant[0]
+        text, _, damaged = tolerant
+        confidence = min(confidence, damaged)
+    confidence = min(confidence, 0.95)  # a guess, however clean, ranks below a verified declaration
     warnings.append(f"encoding detected as {enc}")
     return Decoded(text, enc, confidence, tuple(warnings))

@@ -16,7 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.dates import parse_date, parse_datetime
-from parsers.text import WS_RE, clean_inline, normalize_label
+from parsers.text import clean_inline, normalize_label, squash
 
 # label (normalized) -> contract column; the first spelling of each column is the contract's.
 LABEL_COLUMNS: dict[str, str] = {
@@ -137,7 +137,7 @@ _EVIDENCE_RE = re.compile("|".join(sorted(_EVIDENCE, key=len, reverse=True)))
 
 def _evidence(text: str) -> int:
     """How many distinct header labels the text prints (spacing inside labels ignored)."""
-    return len(set(_EVIDENCE_RE.findall(WS_RE.sub("", text))))
+    return len(set(_EVIDENCE_RE.findall(squash(text))))
 
 
 def _looks_like_label(text: str, strong: bool) -> bool:
@@ -189,14 +189,6 @@ def pair_cells(cells: list[tuple[str, bool]]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _table_pairs(table: LexborNode) -> list[tuple[str, str]]:
-    pairs = []
-    for row in table.css("tr"):
-        cells = [(c.text(separator=""), c.tag == "th") for c in row.css("th, td")]
-        pairs.extend(pair_cells(cells))
-    return pairs
-
-
 def _dl_pairs(dl: LexborNode) -> list[tuple[str, str]]:
     cells = []
     for child in dl.css("dt, dd"):
@@ -211,7 +203,7 @@ def _list_pairs(lst: LexborNode) -> list[tuple[str, str]]:
         if len(parts) >= 2:
             cells = [(c.text(separator=""), c.tag in ("b", "strong", "label", "em")) for c in parts]
             covered = "".join(t for t, _ in cells)
-            if WS_RE.sub("", covered) == WS_RE.sub("", li.text(separator="")):
+            if squash(covered) == squash(li.text(separator="")):
                 pairs.extend(pair_cells(cells))
                 continue
         pairs.extend(pair_cells([(li.text(separator=" "), False)]))
@@ -224,9 +216,15 @@ def _coverage(pairs: list[tuple[str, str]], text: str) -> float:
     A header is nothing but labels and values; a layout table that merely contains a
     `发布日期：` line next to the article body is not a header.
     """
-    flat = len(WS_RE.sub("", text)) or 1
-    covered = sum(len(label) + len(WS_RE.sub("", value)) for label, value in pairs if len(value) <= MAX_VALUE)
+    flat = len(squash(text)) or 1
+    covered = sum(len(label) + len(squash(value)) for label, value in pairs if len(value) <= MAX_VALUE)
     return min(1.0, covered / flat)
+
+
+def _trim(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs from the first to the last known label: unknown 'X：' around them is prose."""
+    known = [i for i, (label, _) in enumerate(pairs) if label in KNOWN_LABELS]
+    return pairs[known[0] : known[-1] + 1] if known else []
 
 
 def _score(pairs: list[tuple[str, str]]) -> int:
@@ -238,27 +236,102 @@ def _score(pairs: list[tuple[str, str]]) -> int:
 _QUICK_WORDS = ("索引", "机构", "日期", "分类", "文号", "字号", "时间", "有效", "机关", "名称")
 
 
+REMOVE_WHOLE = 0.85  # an element is removed whole only when the pairs are nearly all it says
+
+
 def _structured(tree: LexborHTMLParser) -> Header | None:
-    best: tuple[int, list[tuple[str, str]], LexborNode, str] | None = None
+    best: tuple[int, list[tuple[str, str]], list[LexborNode], str] | None = None
     for node in tree.css("table, dl, ul, ol"):
         if node.tag == "table" and len(node.css("table")) > 1:  # css() includes the node
             continue  # a layout table: its inner tables are judged on their own
         text = node.text(separator="")
-        if len(text) > 5000 or not any(word in text for word in _QUICK_WORDS) or _evidence(text) < 2:
+        if not any(word in text for word in _QUICK_WORDS) or _evidence(text[:20000]) < 2:
             continue
         if node.tag == "table":
-            pairs, layout = _table_pairs(node), "table"
-        elif node.tag == "dl":
-            pairs, layout = _dl_pairs(node), "dl"
+            found, layout = _table_header(node, text), "table"
+        elif len(text) > 5000:
+            continue
         else:
-            pairs, layout = _list_pairs(node), "list"
-        score = _score(pairs)
-        if score >= 2 and _coverage(pairs, text) >= 0.6 and (best is None or score > best[0]):
-            best = (score, pairs, node, layout)
+            pairs = _trim(_dl_pairs(node) if node.tag == "dl" else _list_pairs(node))
+            layout = "dl" if node.tag == "dl" else "list"
+            found = None
+            if _score(pairs) >= 2 and _coverage(pairs, text) >= 0.6:
+                found = (pairs, _nodes_for(node, pairs, text))
+        if found is not None and (best is None or _score(found[0]) > best[0]):
+            best = (_score(found[0]), found[0], found[1], layout)
     if best is None:
         return None
-    _, pairs, node, layout = best
-    return _header(pairs, [node], layout)
+    _, pairs, nodes, layout = best
+    return _header(pairs, nodes, layout)
+
+
+def _table_header(
+    table: LexborNode, text: str
+) -> tuple[list[tuple[str, str]], list[LexborNode]] | None:
+    """A header table, or the header rows of a table that also holds the article."""
+    rows = []
+    for row in table.css("tr"):
+        cells = [(c.text(separator=""), c.tag == "th") for c in row.css("th, td")]
+        rows.append((row, pair_cells(cells)))
+    pairs = _trim([p for _, found in rows for p in found])
+    if _score(pairs) < 2:
+        return None
+    if _coverage(pairs, text) >= REMOVE_WHOLE:
+        return pairs, [table]
+    header_rows = [(row, found) for row, found in rows if found and _coverage(found, row.text()) >= 0.8]
+    pairs = _trim([p for _, found in header_rows for p in found])
+    if _score(pairs) < 3:
+        return None
+    return pairs, [row for row, _ in header_rows]
+
+
+def _nodes_for(node: LexborNode, pairs: list[tuple[str, str]], text: str) -> list[LexborNode]:
+    """What to remove from the page: the element, or just its label lines when it holds more."""
+    return [node] if _coverage(pairs, text) >= REMOVE_WHOLE else _label_lines(node)
+
+
+_LABEL_TAGS = frozenset({"th", "dt", "label", "b", "strong"})
+
+
+def leaf_cells(root: LexborNode, limit: int = 400) -> list[tuple[str, bool]]:
+    """Text cells of a block-built header, in page order.
+
+    A cell is an element without element children, or one that mixes its own text with
+    inline children (`<span>索<i>引</i>号</span>`, one label split across elements).
+    Iterative, so nesting depth costs nothing.
+    """
+    out: list[tuple[str, bool]] = []
+    stack = [c for c in root.iter()][::-1]
+    while stack and len(out) < limit:
+        node = stack.pop()
+        kids = [c for c in node.iter()]
+        if not kids or clean_inline(node.text(deep=False)):
+            text = node.text(separator="")
+            if clean_inline(text):
+                out.append((text, node.tag in _LABEL_TAGS))
+        else:
+            stack.extend(reversed(kids))
+    return out
+
+
+def _div_grid(tree: LexborHTMLParser) -> Header | None:
+    """Headers built from div/span/label blocks: the smallest block holding the labels."""
+    best: tuple[int, int, list[tuple[str, str]], LexborNode] | None = None
+    for node in tree.css("div, section, form, article"):
+        text = node.text(separator="")
+        if len(text) > 3000 or not any(word in text for word in _QUICK_WORDS) or _evidence(text) < 3:
+            continue
+        pairs = _trim(pair_cells(leaf_cells(node)))
+        score = _score(pairs)
+        if score < 3 or _coverage(pairs, text) < 0.6:
+            continue
+        key = (score, -len(text))
+        if best is None or key > (best[0], best[1]):
+            best = (score, -len(text), pairs, node)
+    if best is None:
+        return None
+    node = best[3]
+    return _header(best[2], _nodes_for(node, best[2], node.text(separator="")), "blocks")
 
 
 def _header(pairs: list[tuple[str, str]], nodes: list[LexborNode], layout: str) -> Header:
@@ -270,12 +343,12 @@ def _header(pairs: list[tuple[str, str]], nodes: list[LexborNode], layout: str) 
 
 
 def _text_fallback(tree: LexborHTMLParser) -> Header | None:
-    """'label：value' lines anywhere in the page, clustered; the densest cluster wins."""
-    body = tree.body
-    if body is None:
-        return None
-    if _evidence(body.text(separator="")) < 3:
-        return None  # one regex over the page text spares the per-element scan below
+    """'label：value' lines in the smallest element holding three known labels.
+
+    Only the run of lines from the first to the last line with a known label is read
+    (a salutation `尊敬的X委员：` below is not a label). When that element also holds
+    other text, only the lines' own elements are reported for removal.
+    """
     candidates = []
     for node in tree.css("div, p, section, td, font, span, form"):
         text = node.text(separator="\n")
@@ -286,23 +359,69 @@ def _text_fallback(tree: LexborHTMLParser) -> Header | None:
         return None
     candidates.sort(key=lambda c: c[0])
     _, node, text = candidates[0]
-    pairs: list[tuple[str, str]] = []
-    for line in text.split("\n"):
-        line = clean_inline(line)
+    lines: list[tuple[list[tuple[str, str]], bool]] = []
+    for raw in text.split("\n"):
+        line = clean_inline(raw)
         if not line:
             continue
-        found = split_inline_pairs(line, any_label=True)
+        found = split_inline_pairs(line, any_label=True) if len(line) <= MAX_VALUE else []
         if found:
-            pairs.extend(found)
-        elif pairs and not pairs[-1][1]:
-            pairs[-1] = (pairs[-1][0], line)  # value in its own element after 'label：'
+            lines.append((found, any(label in KNOWN_LABELS for label, _ in found)))
+        elif lines and lines[-1][0] and not lines[-1][0][-1][1]:
+            label, _ = lines[-1][0][-1]
+            lines[-1][0][-1] = (label, line)  # value in its own element after 'label：'
+        else:
+            lines.append(([], False))
+    known = [i for i, (_, is_known) in enumerate(lines) if is_known]
+    if not known:
+        return None
+    pairs = [pair for found, _ in lines[known[0] : known[-1] + 1] for pair in found]
     if _score(pairs) < 3:
         return None
-    return _header(pairs, [node], "text")
+    return _header(pairs, _nodes_for(node, pairs, text), "text")
+
+
+def _label_lines(container: LexborNode) -> list[LexborNode]:
+    """The outermost short elements inside `container` that print a known 'label：'."""
+    chosen: list[LexborNode] = []
+    ids: set[int] = set()
+    own = container.mem_id
+    for node in container.css("p, div, li, tr, dd, dt, span, font, td, section"):
+        if node.mem_id == own or _inside(node, ids, own):
+            continue
+        text = node.text(separator="")
+        if len(text) <= 300 and (_KNOWN_COLON.search(text) or _starts_with_label(text)):
+            chosen.append(node)
+            ids.add(node.mem_id)
+    return chosen
+
+
+def _starts_with_label(text: str) -> bool:
+    head = normalize_label(text[:24])
+    return any(head.startswith(label) for label in _EVIDENCE)
+
+
+def _inside(node: LexborNode, ids: set[int], stop: int) -> bool:
+    current = node.parent
+    while current is not None and current.mem_id != stop:
+        if current.mem_id in ids:
+            return True
+        current = current.parent
+    return False
 
 
 def read_header(tree: LexborHTMLParser, page_text: str | None = None) -> Header:
-    """The page's disclosure header, or an empty `Header` when it has none."""
-    if page_text is not None and _evidence(page_text) < 2:
-        return Header()  # fewer than two header labels anywhere: no header to find
-    return _structured(tree) or _text_fallback(tree) or Header()
+    """The page's disclosure header, or an empty `Header` when it has none.
+
+    Cheap page-level checks first (label words anywhere?), then structures in order
+    of how unambiguous they are: table/dl/list, div/span grids, "label：value" text.
+    """
+    if tree.body is None:
+        return Header()
+    text = page_text if page_text is not None else tree.body.text(separator="\n")
+    if sum(word in text for word in _QUICK_WORDS) < 2:
+        return Header()  # not even two label words anywhere: no header to find
+    found = _structured(tree)
+    if found is None and _evidence(text) >= 3:
+        found = _div_grid(tree) or _text_fallback(tree)
+    return found or Header()

@@ -22,14 +22,15 @@ _TITLE_CANDIDATES = (
     "td.title, strong, font, b"
 )
 _INFO_LABEL = re.compile(
-    r"(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|更新时间|时间|日期|作者|编辑|责任编辑)\s*[:：]"
+    r"(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|更新时间|时间|日期|发布|发表|作者|编辑|责任编辑)\s*[:：]"
 )
 _EDITOR_RE = re.compile(r"【\s*责任编辑\s*】\s*[:：]?\s*([^\s【】()（）:：]{1,20})|责任编辑\s*[:：]\s*([^\s【】()（）:：]{1,20})")
 _ORIGINAL_RE = re.compile(r"原文(?:链接|地址)\s*[:：]?\s*(https?://[^\s\"'<>，。；]+)")
 _SOURCE_LABELS = ("来源", "信息来源", "文章来源", "稿件来源")
-_DATE_LABELS = ("发表时间", "发布时间", "发布日期", "发文日期", "日期", "时间", "更新时间")
+_DATE_LABELS = ("发表时间", "发布时间", "发布日期", "发文日期", "日期", "时间", "发布", "发表", "更新时间")
 _EDITOR_LABELS = ("责任编辑", "编辑")
 MAX_INFO_NODES = 6000
+MAX_TITLE_CANDIDATES = 2000
 
 
 @dataclass(slots=True)
@@ -54,42 +55,57 @@ def page_title(tree: LexborHTMLParser) -> str | None:
 def strip_site_suffix(title: str) -> str:
     """'关于…的答复_宿州市科技局' -> '关于…的答复' (em dashes inside titles are kept)."""
     parts = [p for p in _TITLE_SPLIT.split(title) if p]
-    return max(parts[:1] or [title], key=len)
+    return parts[0] if parts else title
+
+
+def _title_rank(node: LexborNode, text: str, full: str, bonus: int) -> int | None:
+    """How well an element's text serves as the title; None when it cannot be one."""
+    if not 4 <= len(text) <= 200:
+        return None
+    if full and text not in full:
+        return len(text) // 4 + bonus if bonus and len(text) >= 8 else None
+    if full and full.endswith(text) and not full.startswith(text) and len(text) * 2 < len(full):
+        return None  # the site-name suffix of <title> printed in a logo
+    rank = len(text) + bonus + (20 if node.tag == "h1" else 0)
+    if full.startswith(text):
+        rank += 50
+    return rank
 
 
 def find_title(
     tree: LexborHTMLParser, meta_title: str | None, selectors: tuple[str, ...] = ()
 ) -> tuple[str | None, LexborNode | None]:
-    """The article title (not the <title> with its site suffix) and the element printing it."""
-    full = page_title(tree) or ""
+    """The article title (not the <title> with its site suffix) and the element printing it.
+
+    ArticleTitle wins when present. Otherwise the heading-like element whose text
+    best matches the start of <title> (adapter selectors first), then <title>
+    without its suffix.
+    """
     if meta_title:
         printed = nodes_printing(tree, meta_title)
-        if printed:
-            return meta_title, printed[0]
-    for selector in selectors:
-        for node in tree.css(selector):
-            text = clean_inline(node.text(separator=""))
-            if 2 <= len(text) <= 200 and (not meta_title or text == meta_title or text in full or not full):
-                return meta_title or text, node
+        return meta_title, (printed[0] if printed else None)
+    full = page_title(tree) or ""
     best: tuple[int, str, LexborNode] | None = None
-    for node in tree.css(_TITLE_CANDIDATES):
-        text = clean_inline(node.text(separator=""))
-        if not 4 <= len(text) <= 200:
-            continue
-        if meta_title and text == meta_title:
-            return meta_title, node
-        if full and text in full:
-            rank = len(text) + (50 if full.startswith(text) else 0) + (20 if node.tag == "h1" else 0)
-            if best is None or rank > best[0]:
+    for bonus, selector in [*((40, s) for s in selectors), (0, _TITLE_CANDIDATES)]:
+        nodes = tree.css(selector)
+        if len(nodes) > MAX_TITLE_CANDIDATES:
+            nodes = tree.css("h1, h2, h3")[:MAX_TITLE_CANDIDATES]
+        for node in nodes:
+            text = clean_inline(node.text(separator=""))
+            rank = _title_rank(node, text, full, bonus)
+            if rank is not None and (best is None or rank > best[0]):
                 best = (rank, text, node)
-    if meta_title:
-        return meta_title, None
     if best is not None:
         return best[1], best[2]
+    stripped = strip_site_suffix(full) if full else None
+    if stripped:
+        printed = nodes_printing(tree, stripped)
+        if printed:
+            return stripped, printed[0]
     h1 = tree.css_first("h1")
     if h1 is not None and clean_inline(h1.text()):
         return clean_inline(h1.text()), h1
-    return (strip_site_suffix(full) if full else None), None
+    return stripped, None
 
 
 def _anchor_selector(words: tuple[str, ...]) -> str:
@@ -144,6 +160,15 @@ def _info_candidate(node: LexborNode) -> str | None:
     return None
 
 
+def _bare_date(node: LexborNode) -> str | None:
+    """A line right under the title that prints only a date (`2023-06-20`)."""
+    text = clean_inline(node.text(separator=" "))
+    m = DATE_RE.search(text) if len(text) <= 40 else None
+    if m and len(text) - len(m.group(0)) <= 8:
+        return text
+    return None
+
+
 def _near_title(title_node: LexborNode) -> tuple[str, LexborNode] | None:
     """The info line is printed right under the title: look at what follows it."""
     node: LexborNode | None = title_node
@@ -155,7 +180,7 @@ def _near_title(title_node: LexborNode) -> tuple[str, LexborNode] | None:
         while sibling is not None and checked < 3:
             if sibling.is_element_node:
                 checked += 1
-                text = _info_candidate(sibling)
+                text = _info_candidate(sibling) or _bare_date(sibling)
                 if text:
                     return text, sibling
             sibling = sibling.next

@@ -29,17 +29,21 @@ PROPOSED_TITLE_RE = re.compile(
 )
 QUOTED_TITLE_RE = re.compile(r"《(?P<t>[^《》]{2,120})》\s*(?:的)?\s*(?P<kind>提案|建议|议案)")
 UNQUOTED_TITLE_RE = re.compile(
-    r"(?:您|你们|贵单位|贵会)(?:领衔)?(?:提出|所提|提交|所提出)的(?:关于)?(?P<t>[^，。《》]{2,80}?)的?(?P<kind>提案|建议|议案)"
+    r"(?:您|你|你们|贵单位|贵会)(?:领衔)?(?:提出|所提|提交|所提出)的(?:关于)?(?P<t>[^，。《》“”]{2,80}?)的?(?P<kind>提案|建议|议案)"
 )
 _QUOTED = re.compile(r"《(?P<t>[^《》]{2,120})》")
+# “关于…的提案” in quotation marks instead of 《》: only when it names the proposal itself.
+_DOUBLE_QUOTED = re.compile(r"(?:提出|所提|提交)的\s*[“\"](?P<t>[^“”\"]{2,120}?(?:提案|建议|议案))[”\"]")
 CLASS_RE = re.compile(r"(?:办复|办理|答复)类[别型]\s*[:：]?\s*[（(“\"]?\s*([A-Da-dＡ-Ｄａ-ｄ])\s*类?")
 CLASS_INLINE_RE = re.compile(r"(?:列为|属于|按)\s*([ABCＡＢＣ])\s*类")
 CONTACT_UNIT_RE = re.compile(
     r"联系单位\s*[:：]\s*([^\s，,；;:：]{2,40}?)(?=\s|联系人|联系电话|电话|[，,；;。:：]|$)", re.M
 )
-CONTACT_PHONE_RE = re.compile(r"联系电话\s*[:：]\s*([0-9０-９][0-9０-９\-－—()（）\s]{3,30}[0-9０-９])")
+CONTACT_PHONE_RE = re.compile(r"联系电话\s*[:：]\s*([0-9０-９(（][0-9０-９\-－—()（）\s]{3,30}[0-9０-９])")
 REPORTER_RE = re.compile(r"[（(]\s*(?:本报)?记者\s*([^()（）\n]{1,40}?)\s*[)）]")
-REPORTER_INLINE_RE = re.compile(r"(?:本报|本台|本网)?记者\s*[:：]?\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}[\u4e00-\u9fff])(?:\s|$|报道|通讯员)")
+REPORTER_INLINE_RE = re.compile(
+    r"(?:本报|本台|本网)?记者\s*[:：]?\s*([\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}?)(?=\s*(?:报道|通讯员|摄影|$|[\s，,）)]))"
+)
 
 
 @dataclass(slots=True)
@@ -88,6 +92,10 @@ def _proposal_title(title: str, body: str) -> str | None:
     salute = SALUTATION_RE.search(body[:600]) or BARE_SALUTATION_RE.search(body[:600])
     if salute:
         m = _QUOTED.search(body, salute.end(), salute.end() + 600)
+        if m:
+            return m.group("t").strip()
+    if salute:
+        m = _DOUBLE_QUOTED.search(body, salute.end(), salute.end() + 400)
         if m:
             return m.group("t").strip()
     m = PROPOSED_TITLE_RE.search(body[:1500])

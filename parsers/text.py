@@ -29,10 +29,21 @@ _CELL = "\x1f"
 
 
 def clean_inline(text: str | None) -> str:
-    """Collapse all whitespace kinds to one space and trim."""
+    """Collapse all whitespace kinds to one space and trim.
+
+    `str.split()` knows every Unicode space (nbsp, full-width) and runs in C, several
+    times faster than a regex on long texts; zero-width characters are dropped first.
+    """
     if not text:
         return ""
-    return WS_RE.sub(" ", text).strip()
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "")
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace (label matching and length measures)."""
+    return "".join(text.split())
 
 
 def normalize_label(text: str) -> str:

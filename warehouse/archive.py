@@ -6,14 +6,20 @@ for the length of one batch so that readers (`govarchive query`) can get in betw
 
 from __future__ import annotations
 
+import contextlib
+
 from collections.abc import Sequence
 from pathlib import Path
 
 from parsers.document import Document
 from warehouse import db as dbmod
-from warehouse import load
+from warehouse import load, search_index
 from warehouse.records import FetchResult
-from warehouse.warc import StoredResponse, WarcLocation, WarcStore, read_response
+from warehouse.warc import RevisitTarget, StoredResponse, WarcLocation, WarcStore, read_response
+
+# Payloads smaller than this are stored in full even when seen before: a revisit record
+# would not be smaller, and error pages/empty bodies are not worth deduplicating.
+MIN_REVISIT_BYTES = 512
 
 
 class Archive:
@@ -25,6 +31,10 @@ class Archive:
 
     def close(self) -> None:
         self.warc.close()
+
+    def holding(self) -> contextlib.AbstractContextManager[object]:
+        """Keep the file open across several writes (one crawl batch); see `db.hold`."""
+        return dbmod.hold(self.path)
 
     def __enter__(self) -> Archive:
         return self
@@ -40,13 +50,41 @@ class Archive:
         source: str | None = None,
         kind: str = "page",
     ) -> list[int]:
-        """Write each response to WARC (fsynced), then record it; raw bytes are safe on return."""
-        located: list[tuple[FetchResult, WarcLocation | None]] = []
-        for res in results:
-            loc = self.warc.write(res) if res.status is not None else None
-            located.append((res, loc))
+        """Write each response to WARC (fsynced), then record it; raw bytes are safe on return.
+
+        A 2xx payload whose sha256 is already archived (earlier, or earlier in this batch)
+        becomes a WARC revisit record pointing at the first copy.
+        """
+        if not results:
+            return []
         with dbmod.writer(self.path, migrate_schema=False) as con:
-            return load.insert_fetches(con, located, run_id=run_id, source=source, kind=kind)
+            digests = [r.payload_sha256 for r in results if _dedupable(r)]
+            known = load.stored_payloads(con, [d for d in digests if d])
+            ids = load.reserve_fetch_ids(con, len(results))
+            located: list[tuple[FetchResult, WarcLocation | None]] = []
+            revisit_of: dict[int, int] = {}
+            for i, (res, fetch_id) in enumerate(zip(results, ids, strict=True)):
+                if res.status is None:
+                    located.append((res, None))
+                    continue
+                digest = res.payload_sha256 if _dedupable(res) else None
+                earlier = known.get(digest) if digest else None
+                if earlier is not None:
+                    target = RevisitTarget(earlier.uri, earlier.fetched_at, earlier.record_id)
+                    loc = self.warc.write(res, revisit=target, sync=False)
+                    revisit_of[i] = earlier.fetch_id
+                else:
+                    loc = self.warc.write(res, sync=False)
+                    if digest:
+                        known[digest] = load.StoredPayload(
+                            fetch_id, res.final_url or res.url, res.fetched_at, loc.record_id
+                        )
+                located.append((res, loc))
+            self.warc.sync()
+            return load.insert_fetches(
+                con, located, run_id=run_id, source=source, kind=kind, ids=ids,
+                revisit_of=revisit_of,
+            )  # fmt: skip
 
     def load_documents(self, items: Sequence[tuple[Document, int | None]]) -> load.LoadStats:
         with dbmod.writer(self.path, migrate_schema=False) as con:
@@ -67,12 +105,59 @@ class Archive:
                 parser_version=parser_version,
             )
 
+    def upsert_source(
+        self,
+        name: str,
+        *,
+        title: str | None = None,
+        base_url: str | None = None,
+        schedule: str | None = None,
+    ) -> None:
+        """Describe a configured source in table `sources` (flows call this per crawl)."""
+        with dbmod.writer(self.path, migrate_schema=False) as con:
+            con.execute(
+                """
+                INSERT INTO sources (name, title, base_url, schedule, first_seen, last_seen)
+                VALUES (?, ?, ?, ?, now(), now())
+                ON CONFLICT (name) DO UPDATE SET
+                    title = coalesce(excluded.title, title),
+                    base_url = coalesce(excluded.base_url, base_url),
+                    schedule = coalesce(excluded.schedule, schedule),
+                    last_seen = excluded.last_seen
+                """,
+                [name, title, base_url, schedule],
+            )
+
+    def compact_search_index(self) -> None:
+        """Re-sort the search postings (optional; worth it after a large crawl)."""
+        with dbmod.writer(self.path, migrate_schema=False) as con:
+            search_index.compact(con)
+
     def read_raw(self, fetch_id: int) -> StoredResponse:
-        """The archived response of a fetch, for reparsing."""
+        """The archived response of a fetch, for reparsing; a revisit is followed to its payload."""
         with dbmod.reader(self.path) as con:
             row = con.execute(
-                "SELECT warc_file, warc_offset FROM fetches WHERE fetch_id = ?", [fetch_id]
+                """
+                SELECT f.warc_file, f.warc_offset, o.warc_file, o.warc_offset
+                FROM fetches f LEFT JOIN fetches o ON o.fetch_id = f.revisit_of
+                WHERE f.fetch_id = ?
+                """,
+                [fetch_id],
             ).fetchone()
         if row is None or row[0] is None:
             raise LookupError(f"fetch {fetch_id} has no archived response")
-        return read_response(self.root, row[0], row[1])
+        stored = read_response(self.root, row[0], row[1])
+        if stored.record_type == "revisit":
+            if row[2] is None:
+                raise LookupError(f"fetch {fetch_id} is a revisit of a fetch with no payload")
+            stored.content = read_response(self.root, row[2], row[3]).content
+        return stored
+
+
+def _dedupable(res: FetchResult) -> bool:
+    return (
+        res.status is not None
+        and 200 <= res.status < 300
+        and not res.truncated
+        and len(res.content) >= MIN_REVISIT_BYTES
+    )

@@ -65,9 +65,42 @@ def ensure_schema(path: Path) -> None:
         migrate.upgrade(con)
 
 
+# Connections held open by `hold()`, by resolved path: writers and readers of this
+# process reuse them instead of paying an open and a checkpoint each time.
+_held: dict[Path, duckdb.DuckDBPyConnection] = {}
+
+
+@contextlib.contextmanager
+def hold(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Keep one write connection open for a unit of work (a crawl's batch cycle).
+
+    Opening and closing the file costs tens of milliseconds (a checkpoint each time);
+    a crawl makes several small writes per batch, so it holds the file for the batch
+    and lets go between batches, which is when readers of other processes get in.
+    """
+    key = path.resolve()
+    if key in _held:
+        yield _held[key]
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = open_connection(path, read_only=False)
+    _held[key] = con
+    try:
+        yield con
+    finally:
+        del _held[key]
+        con.close()
+
+
 @contextlib.contextmanager
 def writer(path: Path, *, migrate_schema: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived write connection; closing it releases the file for readers."""
+    held = _held.get(path.resolve())
+    if held is not None:
+        if migrate_schema:
+            migrate.upgrade(held)
+        yield held
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     con = open_connection(path, read_only=False)
     try:
@@ -83,6 +116,10 @@ def reader(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection; the file must exist (reading never creates an archive)."""
     if not path.exists():
         raise FileNotFoundError(f"no archive at {path}: run a crawl or an ingest first")
+    held = _held.get(path.resolve())
+    if held is not None:
+        yield held
+        return
     con = open_connection(path, read_only=True)
     try:
         yield con

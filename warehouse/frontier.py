@@ -12,9 +12,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+
 from warehouse import db as dbmod
 
 MAX_ATTEMPTS = 3
+_DISCOVERED_COLUMNS = (
+    "source", "url", "kind", "listed_title", "listed_date", "referrer", "discovered_at",
+    "discovered_run",
+)  # fmt: skip
 
 
 def _now() -> dt.datetime:
@@ -53,6 +59,13 @@ class Settled:
     final: bool = False  # a failure not worth retrying (robots, off-site, 404)
 
 
+_SETTLED_SCHEMA = pa.schema(
+    [("url", pa.string()), ("state", pa.string()), ("fetch_id", pa.int64()),
+     ("error", pa.string()), ("etag", pa.string()), ("last_modified", pa.string()),
+     ("final", pa.bool_())]
+)  # fmt: skip
+
+
 class Frontier:
     def __init__(self, path: Path, source: str) -> None:
         self.path = path
@@ -80,12 +93,21 @@ class Frontier:
             before = con.execute(
                 "SELECT count(*) FROM frontier WHERE source = ?", [self.source]
             ).fetchone()[0]
-            con.executemany(
-                "INSERT INTO frontier (source, url, kind, state, listed_title, listed_date,"
-                " referrer, discovered_at, discovered_run) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                rows,
+            staged = pa.Table.from_pylist(
+                [dict(zip(_DISCOVERED_COLUMNS, r, strict=True)) for r in rows]
             )
+            con.register("_discovered", staged)
+            try:
+                con.execute(
+                    "INSERT INTO frontier (source, url, kind, state, listed_title, listed_date,"
+                    " referrer, discovered_at, discovered_run)"
+                    " SELECT source, url, kind, 'pending', listed_title, listed_date, referrer,"
+                    " discovered_at, discovered_run FROM _discovered"
+                    " QUALIFY row_number() OVER (PARTITION BY url) = 1"
+                    " ON CONFLICT DO NOTHING"
+                )
+            finally:
+                con.unregister("_discovered")
             after = con.execute(
                 "SELECT count(*) FROM frontier WHERE source = ?", [self.source]
             ).fetchone()[0]
@@ -116,28 +138,42 @@ class Frontier:
         return [FrontierItem(*r) for r in rows]
 
     def settle(self, results: Sequence[Settled]) -> None:
+        """Write fetch outcomes back in one statement: a failure is retried by later runs
+        until MAX_ATTEMPTS (or at once parked, when `final`)."""
         if not results:
             return
-        now = _now()
+        staged = pa.Table.from_pylist(
+            [
+                {"url": r.url, "state": r.state, "fetch_id": r.fetch_id, "error": r.error,
+                 "etag": r.etag, "last_modified": r.last_modified, "final": r.final}
+                for r in results
+            ],
+            schema=_SETTLED_SCHEMA,
+        )  # fmt: skip
         with dbmod.writer(self.path, migrate_schema=False) as con:
-            con.execute("BEGIN TRANSACTION")
-            for r in results:
-                if r.state == "failed":
-                    # a failure is retried by later runs until MAX_ATTEMPTS, then parked
-                    con.execute(
-                        "UPDATE frontier SET attempts = attempts + 1, last_error = ?, last_fetch_id = ?,"
-                        " state = CASE WHEN ? OR attempts + 1 >= ? THEN 'failed' ELSE 'pending' END,"
-                        " updated_at = ? WHERE source = ? AND url = ?",
-                        [r.error, r.fetch_id, r.final, MAX_ATTEMPTS, now, self.source, r.url],
-                    )
-                else:
-                    con.execute(
-                        "UPDATE frontier SET state = ?, last_error = NULL, last_fetch_id = ?,"
-                        " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),"
-                        " attempts = attempts + 1, updated_at = ? WHERE source = ? AND url = ?",
-                        [r.state, r.fetch_id, r.etag, r.last_modified, now, self.source, r.url],
-                    )
-            con.execute("COMMIT")
+            con.register("_settled", staged)
+            try:
+                con.execute(
+                    """
+                    UPDATE frontier f SET
+                        attempts = f.attempts + 1,
+                        last_fetch_id = s.fetch_id,
+                        last_error = CASE WHEN s.state = 'failed' THEN s.error END,
+                        state = CASE
+                            WHEN s.state <> 'failed' THEN s.state
+                            WHEN s.final OR f.attempts + 1 >= ? THEN 'failed'
+                            ELSE 'pending' END,
+                        etag = CASE WHEN s.state = 'failed' THEN f.etag ELSE coalesce(s.etag, f.etag) END,
+                        last_modified = CASE WHEN s.state = 'failed' THEN f.last_modified
+                                             ELSE coalesce(s.last_modified, f.last_modified) END,
+                        updated_at = ?
+                    FROM _settled s
+                    WHERE f.source = ? AND f.url = s.url
+                    """,
+                    [MAX_ATTEMPTS, _now(), self.source],
+                )
+            finally:
+                con.unregister("_settled")
 
     def counts(self) -> dict[str, int]:
         with dbmod.writer(self.path, migrate_schema=False) as con:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from importlib import resources
 
 import duckdb
@@ -29,6 +30,16 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
+def _index_existing_documents(con: duckdb.DuckDBPyConnection) -> None:
+    from warehouse import search_index
+
+    search_index.sync(con)
+
+
+# Steps SQL cannot do alone (tokenizing Chinese text), run in the migration's transaction.
+AFTER: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _index_existing_documents}
+
+
 def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every migration newer than the archive, each in its own transaction."""
     applied = []
@@ -39,6 +50,8 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
+            if version in AFTER:
+                AFTER[version](con)
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
             con.execute("COMMIT")
         except Exception:

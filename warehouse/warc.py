@@ -2,11 +2,16 @@
 
 Bytes are written here before anything parses them, so a parser bug never costs data:
 `reparse` reads them back from the (file, offset, length) recorded in `fetches`.
+Each file opens with a `warcinfo` record; each exchange is a `response` (or, when the
+same payload is already archived, a `revisit` record with the identical-payload-digest
+profile, as web archives do) followed by its `request`.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -30,6 +35,21 @@ class WarcLocation:
     offset: int
     length: int
     record_id: str
+    record_type: str = "response"  # response | revisit
+
+
+@dataclass(slots=True)
+class RevisitTarget:
+    """The earlier response whose payload a new, identical response refers to."""
+
+    uri: str
+    date: dt.datetime
+    record_id: str | None = None
+
+
+def payload_digest(content: bytes) -> str:
+    """WARC-Payload-Digest as warcio writes it (sha1, base32), so revisits match their original."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(content).digest()).decode("ascii")
 
 
 def _warc_date(when: dt.datetime) -> str:
@@ -65,6 +85,14 @@ class WarcStore:
                 break
         self._name = name
         self._fh = open(self.folder / name, "ab")  # noqa: SIM115 - kept open across records
+        writer = WARCWriter(self._fh, gzip=True)
+        writer.write_record(
+            writer.create_warcinfo_record(
+                name,
+                {"software": "govarchive (warcio)", "format": "WARC File Format 1.0",
+                 "description": "Chinese government proposal replies and disclosure pages"},
+            )
+        )  # fmt: skip
         return self._fh
 
     def close(self) -> None:
@@ -72,8 +100,19 @@ class WarcStore:
             self._fh.close()
             self._fh = None
 
-    def write(self, result: FetchResult) -> WarcLocation:
-        """Write request + response records; return where the response record lives."""
+    def sync(self) -> None:
+        if self._fh is not None:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+
+    def write(
+        self, result: FetchResult, revisit: RevisitTarget | None = None, *, sync: bool = True
+    ) -> WarcLocation:
+        """Write response (or revisit) + request records; return where the first lives.
+
+        With `revisit`, the payload is not stored again: the record carries the HTTP
+        headers and the digest, and points at the earlier response.
+        """
         fh = self._open()
         writer = WARCWriter(fh, gzip=True)
         date = _warc_date(result.fetched_at)
@@ -85,14 +124,27 @@ class WarcStore:
         http_headers = StatusAndHeaders(
             f"{result.status} {result.reason}".strip(), headers, protocol=result.http_version
         )
-        response = writer.create_warc_record(
-            target,
-            "response",
-            payload=io.BytesIO(result.content),
-            length=len(result.content),
-            http_headers=http_headers,
-            warc_headers_dict={"WARC-Date": date},
-        )
+        if revisit is not None:
+            extra = {"WARC-Date": date}
+            if revisit.record_id:
+                extra["WARC-Refers-To"] = revisit.record_id
+            response = writer.create_revisit_record(
+                target,
+                payload_digest(result.content),
+                revisit.uri,
+                _warc_date(revisit.date),
+                http_headers=http_headers,
+                warc_headers_dict=extra,
+            )
+        else:
+            response = writer.create_warc_record(
+                target,
+                "response",
+                payload=io.BytesIO(result.content),
+                length=len(result.content),
+                http_headers=http_headers,
+                warc_headers_dict={"WARC-Date": date},
+            )
         request_line = f"GET {_path_of(target)} {result.http_version}"
         request = writer.create_warc_record(
             target,
@@ -108,14 +160,15 @@ class WarcStore:
         writer.write_record(response)
         length = fh.tell() - offset
         writer.write_record(request)
-        fh.flush()
-        os.fsync(fh.fileno())
+        if sync:
+            self.sync()
         assert self._name is not None
         return WarcLocation(
             file=f"warc/{self._name}",
             offset=offset,
             length=length,
             record_id=response.rec_headers.get_header("WARC-Record-ID"),
+            record_type="revisit" if revisit is not None else "response",
         )
 
 
@@ -132,6 +185,7 @@ class StoredResponse:
     status: int | None
     headers: list[tuple[str, str]]
     content: bytes
+    record_type: str = "response"
 
     def header(self, name: str) -> str | None:
         lname = name.lower()
@@ -153,5 +207,6 @@ def read_response(root: Path, file: str, offset: int) -> StoredResponse:
                 status=status,
                 headers=headers,
                 content=record.content_stream().read(),
+                record_type=record.rec_type,
             )
     raise ValueError(f"no response record at {file}:{offset}")

@@ -25,7 +25,6 @@ class Adapter:
     title: tuple[str, ...] = ()
     chrome: tuple[str, ...] = ()
     chrome_lines: re.Pattern[str] | None = None
-    cut_after: re.Pattern[str] | None = None  # body ends before the first block matching this
     priority: int = 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -51,7 +52,8 @@ def _article_ref(raw: str) -> int | str:
 class ControlRoutes:
     """`/_replica/<action>`; parameters in the query string (or a JSON body for POST)."""
 
-    def __init__(self, replica: Replica, log: RequestLog, info: dict[str, Any], on_reset: Any) -> None:
+    def __init__(self, replica: Replica, log: RequestLog, info: dict[str, Any],
+                 on_reset: Callable[[], None]) -> None:
         self.replica = replica
         self.log = log
         self.info = info

@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", help='JSON object of per-site sizes, e.g. {"nxzx": 300, "kjj": 100}')
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--port-base", type=int, default=0, help="fixed ports base, base+1, ... (default: ephemeral)")
-    ap.add_argument("--json", action="store_true", help="print one JSON line with the ports, nothing else")
+    ap.add_argument("--json", action="store_true", help="print one JSON line with the ports; exit when stdin closes (used by ReplicaServer)")
     args = ap.parse_args(argv)
     sizes = json.loads(args.sizes) if args.sizes else (
         _sizes_from_total(args.articles) if args.articles else dict(DEFAULT_ARTICLES))

@@ -7,6 +7,7 @@ content is what the parsers exist for. Functions return `str`; the site encodes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from html import escape
 from urllib.parse import quote
@@ -127,7 +128,7 @@ _HOT = "".join(
 )
 
 
-def _sidebar(related: list[Identity], href) -> str:
+def _sidebar(related: list[Identity], href: Callable[[Identity], str]) -> str:
     items = "".join(
         f'<li><a href="{href(r)}" title="{_e(r.title)}">{_e(short(r.title, 16))}</a><span>{r.published_at:%m-%d}</span></li>'
         for r in related

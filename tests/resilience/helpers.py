@@ -67,13 +67,13 @@ def sql(db: Path, query: str, params: list[Any] | None = None) -> list[tuple[Any
         con.close()
 
 
-def warc_scan(root: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """Every readable record in every WARC file: (type, uri, payload digest), and unreadable files.
+def warc_scan(root: Path) -> tuple[list[tuple[str, str, str, str]], list[str]]:
+    """Every readable record in every WARC file: (type, uri, payload digest, record id), and unreadable files.
 
     Files are read one by one, so a file whose tail was cut by a kill only costs its
     own tail, never the other files.
     """
-    records: list[tuple[str, str, str]] = []
+    records: list[tuple[str, str, str, str]] = []
     broken: list[str] = []
     for path in sorted((root / "warc").glob("*.warc.gz")):
         with open(path, "rb") as fh:
@@ -83,6 +83,7 @@ def warc_scan(root: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
                         rec.rec_type,
                         rec.rec_headers.get_header("WARC-Target-URI"),
                         rec.rec_headers.get_header("WARC-Payload-Digest") or "",
+                        rec.rec_headers.get_header("WARC-Record-ID") or "",
                     ))  # fmt: skip
                     rec.content_stream().read()
             except Exception:  # noqa: BLE001 - a cut tail is what we are counting

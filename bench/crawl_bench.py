@@ -1,0 +1,203 @@
+"""Crawl benchmark: pages/s end to end, peak memory, Prefect's overhead, and Scrapy side by side.
+
+Each contender runs in its own process against the same replica (its own process too,
+politeness off), so RSS and CPU are the contender's alone:
+
+    .venv/bin/python -m bench.crawl_bench --articles 2000
+    .venv/bin/python -m bench.crawl_bench --articles 20000 --only prefect   # the memory run
+
+- prefect: `crawl_source` as a Prefect flow (ephemeral API), fetch → WARC → parse → DuckDB.
+- plain:   the same crawl code with the Prefect tasks replaced by direct calls.
+- scrapy:  a Scrapy spider doing the same walk (listing pages, article links) and storing
+           each response body to a gzip file: fetch-and-store only, no parsing, no database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class RssSampler:
+    """Peak RSS of this process, sampled (ru_maxrss would include the start-up imports' peak too)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        import psutil
+
+        self._proc = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+        self._every = every
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._proc.memory_info().rss)
+            self._stop.wait(self._every)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._proc.memory_info().rss)
+
+
+def run_ours(mode: str, base_url: str, db: str, concurrency: int) -> dict:
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.crawl import CrawlOptions, crawl, crawl_source
+
+    opts = CrawlOptions(base_url=base_url, rps=0, concurrency=concurrency, batch_size=200)
+    with RssSampler() as rss:
+        started = time.perf_counter()
+        if mode == "prefect":
+            summary = asyncio.run(crawl_source("nxzx-tagz", db, opts))
+        else:
+            summary = asyncio.run(crawl("nxzx-tagz", db, opts))
+        wall = time.perf_counter() - started
+    cpu = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "mode": mode,
+        "pages": summary.counts.fetched,
+        "new": summary.counts.new,
+        "failed": summary.counts.failed,
+        "wall_s": round(wall, 2),
+        "pages_per_s": round(summary.counts.fetched / wall, 1),
+        "peak_rss_mb": round(rss.peak / 2**20, 1),
+        "cpu_s": round(cpu.ru_utime + cpu.ru_stime, 1),
+    }
+
+
+def run_scrapy(base_url: str, out: str, concurrency: int) -> dict:
+    import re
+
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    article = re.compile(r"/zxgz/tagz/\d{6}/t\d{8}_\d+\.html$")
+    sink = gzip.open(out, "ab")  # noqa: SIM115 - closed after the reactor stops
+    counts = {"pages": 0}
+
+    class Spider(scrapy.Spider):
+        name = "replica"
+        start_urls = [base_url + "zxgz/tagz/index.html"]
+
+        def parse(self, response):  # listing pages
+            for href in response.css("a::attr(href)").getall():
+                url = response.urljoin(href)
+                if article.search(url):
+                    yield scrapy.Request(url, callback=self.store)
+                elif re.search(r"/zxgz/tagz/index_\d+\.html$", url):
+                    yield scrapy.Request(url, callback=self.parse)
+            m = re.search(r"createPageHTML\((\d+)", response.text)
+            if m and response.url.endswith("/index.html"):
+                for n in range(1, int(m.group(1))):
+                    yield scrapy.Request(base_url + f"zxgz/tagz/index_{n}.html", callback=self.parse)
+
+        def store(self, response):
+            sink.write(response.url.encode() + b"\n" + response.body + b"\n")
+            counts["pages"] += 1
+
+    process = CrawlerProcess(
+        settings={
+            "LOG_LEVEL": "ERROR",
+            "CONCURRENT_REQUESTS": concurrency,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+            "ROBOTSTXT_OBEY": True,
+            "TELNETCONSOLE_ENABLED": False,
+            "HTTPCACHE_ENABLED": False,
+        }
+    )
+    with RssSampler() as rss:
+        started = time.perf_counter()
+        process.crawl(Spider)
+        process.start()
+        wall = time.perf_counter() - started
+    sink.close()
+    cpu = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "mode": "scrapy",
+        "pages": counts["pages"],
+        "new": counts["pages"],
+        "failed": 0,
+        "wall_s": round(wall, 2),
+        "pages_per_s": round(counts["pages"] / wall, 1),
+        "peak_rss_mb": round(rss.peak / 2**20, 1),
+        "cpu_s": round(cpu.ru_utime + cpu.ru_stime, 1),
+    }
+
+
+def child(args: argparse.Namespace) -> None:
+    if args.child == "scrapy":
+        result = run_scrapy(args.base_url, args.out, args.concurrency)
+    else:
+        result = run_ours(args.child, args.base_url, args.out, args.concurrency)
+    print("RESULT " + json.dumps(result), flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--only", choices=["prefect", "plain", "scrapy"], action="append")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--base-url", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args)
+        return
+    from tests.replica.server import ReplicaServer
+
+    modes = args.only or ["plain", "prefect", "scrapy"]
+    results = []
+    with tempfile.TemporaryDirectory() as tmp, ReplicaServer(
+        articles={"nxzx": args.articles}, mode="process"
+    ) as rs:
+        for mode in modes:
+            out = str(Path(tmp) / mode / ("archive.duckdb" if mode != "scrapy" else "pages.gz"))
+            Path(out).parent.mkdir(parents=True)
+            env = dict(os.environ, PREFECT_HOME=str(Path(tmp) / "prefect-home"))
+            proc = subprocess.run(
+                [sys.executable, "-m", "bench.crawl_bench", "--child", mode, "--base-url",
+                 rs.base_url("www.nxzx.gov.cn"), "--out", out, "--concurrency", str(args.concurrency)],
+                cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+            )  # fmt: skip
+            line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")), None)
+            if line is None:
+                print(f"{mode} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}", file=sys.stderr)
+                continue
+            results.append(json.loads(line[len("RESULT "):]))
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"\nCrawl of {args.articles} replica articles (+{-(-args.articles // 20)} listing pages), "
+          f"concurrency {args.concurrency}, politeness off — {machine}\n")  # fmt: skip
+    print("| contender | articles stored | wall s | pages/s | peak RSS MB | CPU s |")
+    print("|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['mode']} | {r['new']} | {r['wall_s']} | {r['pages_per_s']} | {r['peak_rss_mb']} | {r['cpu_s']} |")
+    by = {r["mode"]: r for r in results}
+    if "prefect" in by and "plain" in by:
+        overhead = by["prefect"]["wall_s"] / by["plain"]["wall_s"] - 1
+        print(f"\nPrefect overhead (wall, prefect vs plain): {overhead:+.1%}")
+    if "scrapy" in by and "prefect" in by:
+        print(f"govarchive (prefect) / scrapy pages per second: {by['prefect']['pages_per_s'] / by['scrapy']['pages_per_s']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+"""Chinese full-text search over the current documents: BM25 on character bigrams.
+
+Each query word must match (all its bigrams present); documents are ranked by BM25
+summed over the word's bigrams, with a title occurrence weighted 5x a body one, so a
+page about a topic outranks one that mentions it in passing. The best candidates are
+then checked for the exact word (bigrams 数据+据中+中心 do not guarantee 数据中心) and
+given a snippet. One-character words, which the bigram index cannot look up, are
+matched by an exact scan instead.
+
+Runs on a read-only connection and never writes: the index is kept current by the
+loader (see warehouse/search_index.py). SQL users have `search_documents('词')`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+from rich.markup import escape
+
+from warehouse import db as dbmod
+from warehouse import tokens
+
+K1, B, TITLE_WEIGHT = 1.2, 0.75, 5.0
+SNIPPET_CHARS = 60
+
+
+@dataclass(slots=True)
+class SearchHit:
+    url: str
+    title: str | None
+    published_at: dt.datetime | None
+    issuer: str | None
+    source: str | None
+    score: float
+    snippet: str  # body text around the first match, matches wrapped in 【】
+
+    def render(self) -> str:
+        """Rich markup for the terminal: title line, then snippet with matches highlighted."""
+        date = self.published_at.date().isoformat() if self.published_at else "----------"
+        head = f"[bold]{escape(self.title or '(untitled)')}[/bold]"
+        meta = " | ".join(x for x in (date, self.issuer or self.source or "", self.url) if x)
+        snippet = re.sub(
+            r"【(.*?)】",
+            lambda m: f"[reverse]{m.group(1)}[/reverse]",
+            escape(self.snippet),
+        )
+        return f"{head}\n  {escape(meta)}\n  {snippet}\n"
+
+
+def parse_since(since: str | dt.date | None) -> dt.datetime | None:
+    if since is None or since == "":
+        return None
+    if isinstance(since, dt.datetime):
+        return since
+    if isinstance(since, dt.date):
+        return dt.datetime.combine(since, dt.time())
+    text = since.strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise ValueError(f"--since: expected YYYY-MM-DD, YYYY-MM or YYYY, got {since!r}")
+
+
+def _bm25_sql(terms: list[int]) -> str:
+    # Terms are inlined (integers, so safe): a constant filter lets DuckDB skip row groups
+    # by their min/max, which a prepared parameter would not.
+    n_terms = len(terms)
+    hits = " UNION ALL ".join(
+        f"SELECT version_id, field, tf, {i} AS t FROM search_postings WHERE term = {int(t)}"
+        for i, t in enumerate(terms)
+    )
+    norm = (
+        f"CASE WHEN h.field = 0 THEN {TITLE_WEIGHT} * h.tf / "
+        f"(1 - {B} + {B} * d.title_len / greatest(st.avg_t, 1)) "
+        f"ELSE h.tf / (1 - {B} + {B} * d.body_len / greatest(st.avg_b, 1)) END"
+    )
+    return f"""
+    WITH hits AS ({hits}),
+    st AS (SELECT count(*)::DOUBLE AS n, avg(title_len) AS avg_t, avg(body_len) AS avg_b
+           FROM search_docs),
+    df AS (SELECT t, count(DISTINCT version_id)::DOUBLE AS df FROM hits GROUP BY t),
+    per AS (
+        SELECT h.version_id,
+               ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) * ({norm}) * {K1 + 1}
+                   / (({norm}) + {K1}) AS s,
+               h.t
+        FROM hits h JOIN df USING (t) JOIN search_docs d USING (version_id), st
+        WHERE ($source::VARCHAR IS NULL OR d.source = $source)
+          AND ($since::TIMESTAMP IS NULL OR d.published_at >= $since)
+    )
+    SELECT version_id, sum(s) AS score FROM per
+    GROUP BY version_id
+    HAVING count(DISTINCT t) = {n_terms}
+    ORDER BY score DESC, version_id
+    LIMIT $cap
+    """
+
+
+def _ranked(
+    con: duckdb.DuckDBPyConnection,
+    terms: list[int],
+    source: str | None,
+    since: dt.datetime | None,
+    cap: int,
+) -> list[tuple[int, float]]:
+    params: dict[str, object] = {"source": source, "since": since, "cap": cap}
+    return [(r[0], r[1]) for r in con.execute(_bm25_sql(terms), params).fetchall()]
+
+
+def _scan(
+    con: duckdb.DuckDBPyConnection,
+    words: list[str],
+    source: str | None,
+    since: dt.datetime | None,
+    cap: int,
+) -> list[tuple[int, float]]:
+    """Exact scan for words the bigram index cannot look up; ranked by weighted counts."""
+    where = " AND ".join(
+        f"contains(lower(coalesce(title, '') || ' ' || coalesce(body_text, '')), $w{i})"
+        for i in range(len(words))
+    )
+    score = " + ".join(
+        f"{TITLE_WEIGHT} * (length(lower(coalesce(title, ''))) - "
+        f"length(replace(lower(coalesce(title, '')), $w{i}, ''))) / length($w{i})"
+        f" + (length(lower(coalesce(body_text, ''))) - "
+        f"length(replace(lower(coalesce(body_text, '')), $w{i}, ''))) / length($w{i})"
+        f" / (1 + coalesce(length(body_text), 0) / 1000.0)"
+        for i in range(len(words))
+    )
+    params: dict[str, object] = {f"w{i}": w for i, w in enumerate(words)}
+    params.update(source=source, since=since, cap=cap)
+    sql = f"""
+        SELECT version_id, {score} AS score FROM documents
+        WHERE {where}
+          AND ($source::VARCHAR IS NULL OR source = $source)
+          AND ($since::TIMESTAMP IS NULL OR published_at >= $since)
+        ORDER BY score DESC, version_id LIMIT $cap
+    """
+    return [(r[0], float(r[1])) for r in con.execute(sql, params).fetchall()]
+
+
+def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
+    """The stretch of text around the first match, every match wrapped in 【】."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    lower = text.lower()
+    positions = [p for p in (lower.find(w.lower()) for w in words) if p >= 0]
+    start = max(min(positions) - width // 3, 0) if positions else 0
+    piece = text[start : start + width]
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    marked = pattern.sub(lambda m: f"【{m.group(0)}】", piece)
+    return ("…" if start > 0 else "") + marked + ("…" if start + width < len(text) else "")
+
+
+def search(
+    con: duckdb.DuckDBPyConnection,
+    text: str,
+    *,
+    source: str | None = None,
+    since: str | dt.date | None = None,
+    limit: int = 20,
+) -> list[SearchHit]:
+    words = [w.lower() for w in text.split() if w.strip()]
+    if not words:
+        return []
+    since_at = parse_since(since)
+    term_lists = [tokens.query_terms(w) for w in words]
+    indexable = all(term_lists)
+    cap = limit * 3 + 20  # room for candidates the exact check drops
+    if indexable:
+        terms = sorted({t for ts in term_lists for t in ts})
+        ranked = _ranked(con, terms, source, since_at, cap)
+    else:
+        ranked = _scan(con, words, source, since_at, cap)
+    if not ranked:
+        return []
+    scores = dict(ranked)
+    rows = con.execute(
+        """
+        SELECT version_id, url, title, published_at, issuer, source, body_text
+        FROM document_versions WHERE version_id IN (SELECT unnest(?))
+        """,
+        [list(scores)],
+    ).fetchall()
+    hits = []
+    for vid, url, title, published_at, issuer, src, body in rows:
+        haystack = f"{title or ''} {body or ''}".lower()
+        if not all(w in haystack for w in words):
+            continue
+        hits.append(
+            SearchHit(
+                url=url,
+                title=title,
+                published_at=published_at,
+                issuer=issuer,
+                source=src,
+                score=round(scores[vid], 4),
+                snippet=snippet(body or title or "", words),
+            )
+        )
+    hits.sort(key=lambda h: (-h.score, h.url))
+    return hits[:limit]
+
+
+def search_archive(
+    path: Path,
+    text: str,
+    *,
+    source: str | None = None,
+    since: str | dt.date | None = None,
+    limit: int = 20,
+) -> list[SearchHit]:
+    """The CLI's entry: search the archive file read-only."""
+    with dbmod.reader(Path(path)) as con:
+        return search(con, text, source=source, since=since, limit=limit)
