@@ -60,8 +60,15 @@ def _fail_if_disk_full(exc: BaseException) -> None:
 
 
 def _quiet_prefect() -> None:
-    """Prefect's own INFO lines would drown the one line per URL the user asked for."""
+    """Prefect defaults for a command-line run.
+
+    Its INFO lines would drown the one line per URL the user asked for; the first start
+    of the ephemeral API migrates its database, which takes longer than Prefect's
+    default patience on a small or busy machine; and telemetry has nowhere to go offline.
+    """
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     import logging
 
     import prefect  # noqa: F401 - configures Prefect's logging, which the lines below adjust
@@ -287,6 +294,8 @@ def crawl(
 @app.command()
 def serve() -> None:
     """Run every source's scheduled crawl as a Prefect deployment (until interrupted)."""
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.serve import serve_all
 
     serve_all(str(state.db))
@@ -362,8 +371,13 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err.print("interrupted")
+        typer.echo("interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # one line for the user; the traceback on request
+        if os.environ.get("GOVARCHIVE_DEBUG"):
+            raise
+        typer.echo(f"error: {type(exc).__name__}: {exc} (GOVARCHIVE_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -42,6 +42,10 @@ from warehouse.records import FetchResult
 BATCH_SIZE = 100
 
 
+class CrawlFailed(RuntimeError):
+    """The crawl could not do its job at all (no listing page readable): exit non-zero."""
+
+
 @dataclass(slots=True)
 class CrawlOptions:
     base_url: str | None = None
@@ -269,6 +273,8 @@ async def crawl(
             found = await steps.discover(source, fetcher, archive, frontier, run_id, opts)
             counts.discovered = found.new
             notes.extend(found.warnings)
+            if found.listing_pages and found.listing_failures == found.listing_pages:
+                raise CrawlFailed(f"no listing page could be read: {found.stop_reason}")
             if found.robots_skipped:
                 notes.append(f"{found.robots_skipped} article link(s) disallowed by robots.txt, not fetched")
             if opts.full:
@@ -320,6 +326,8 @@ async def crawl(
             if fetcher.robots.responses:
                 archive.store_fetches(fetcher.robots.responses, run_id=run_id, source=source.name, kind="robots")
         status = "finished"
+    except CrawlFailed as exc:
+        notes.append(str(exc))
     except BaseException as exc:
         if not isinstance(exc, Exception):  # Ctrl-C, cancellation: resumable, not broken
             status = "interrupted"

@@ -75,6 +75,7 @@ async def discover(
                 break
             url = listing_url(source, start, k)
             result = await fetcher.fetch(url)
+            found.listing_pages += 1
             with archive.holding():
                 archive.store_fetches([result], run_id=run_id, source=source.name, kind="listing")
                 page = await _take_listing(source, fetcher, frontier, found, result, k, run_id, since)

@@ -98,6 +98,7 @@ class Robots:
         self._rules: dict[str, Protego | None] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self.responses: list[FetchResult] = []  # for the raw archive
+        self.unreachable: dict[str, str] = {}  # origin -> why its robots.txt could not be read
 
     async def _rules_for(self, origin: str) -> Protego | None:
         lock = self._locks.setdefault(origin, asyncio.Lock())
@@ -110,8 +111,9 @@ class Robots:
                     self._rules[origin] = Protego.parse(text)
                 elif res.status is not None and 400 <= res.status < 500:
                     self._rules[origin] = Protego.parse("")
-                else:
-                    self._rules[origin] = None  # unreachable: disallow all for this run
+                else:  # unreachable: RFC 9309 says assume everything is disallowed
+                    self._rules[origin] = None
+                    self.unreachable[origin] = res.error or f"status {res.status}"
             return self._rules[origin]
 
     async def allowed(self, url: str) -> bool:
@@ -153,9 +155,14 @@ class PoliteFetcher:
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
     ) -> FetchResult:
         if self.p.respect_robots and not await self.robots.allowed(url):
-            return FetchResult(
-                url=url, final_url=url, status=None, error="robots: disallowed by robots.txt"
+            parts = urlsplit(url)
+            why = self.robots.unreachable.get(f"{parts.scheme}://{parts.netloc}")
+            error = (
+                f"robots: robots.txt unreachable ({why}), so nothing may be fetched"
+                if why
+                else "robots: disallowed by robots.txt"
             )
+            return FetchResult(url=url, final_url=url, status=None, error=error)
         retrying = AsyncRetrying(
             stop=stop_after_attempt(max(1, self.p.attempts)),
             wait=_WaitRespectingRetryAfter(self.p.backoff_initial, self.p.backoff_max),

@@ -1,9 +1,14 @@
 """bytes -> Document. Pure: no network, no files, no database.
 
 `parse(content, url, content_type)` is the whole public surface; the layers below it
-(decode, meta, header, reply, content, sites) are each usable alone. The pipeline
-reads everything that lives *around* the body first (meta tags, header, title, the
-来源/时间 line) from the intact page, then removes those parts and cuts the body out.
+are each usable alone: `decode` (bytes -> text), `meta` (2017 guideline tags),
+`header` (the 索引 label/value block in any layout), `page` (title, 来源/时间 line,
+editor, 原文链接), `reply` (proposal/suggestion reply columns), `content` (main text
+by density, chrome removal), `attachments`, `sites` (adapters chosen by markup).
+
+The pipeline reads everything that lives *around* the body first, from the intact
+page, then removes those parts and cuts the body out. Pathological pages (nesting
+deeper than MAX_DEPTH, more than MAX_PARSE_BYTES) get the linear steps only.
 """
 
 from __future__ import annotations

@@ -51,12 +51,17 @@ _PUNCT_SPACE = re.compile(r"[【】\[\]()（）|｜/\\\-—>:：,，.。·•\s]
 CHROME_LINE = re.compile(
     r"^[\W_]*(?:您当前的位置|您现在的位置|当前位置|所在位置|上一篇|下一篇|上一条|下一条|"
     r"相关链接|相关阅读|相关文章|相关新闻|相关信息|相关文件|相关解读|免责声明|网站标识码|"
-    r"版权所有|主办单位|主办[:：]|承办单位|技术支持|联系我们|网站地图|网站声明|[\u4e00-\u9fff]?ICP备|"
+    r"版权所有|技术支持|联系我们|网站地图|网站声明|[\u4e00-\u9fff]?ICP备|"
     r"[\u4e00-\u9fff]?公网安备|原文链接|责任编辑|\[?免责声明|最新加入|热门资讯|热门文章|热点新闻|推荐阅读|"
     r"扫一扫|分享到|打印本页|关闭窗口|【打印|【关闭)"
 )
+# Footer marks, wherever they sit in a short element. 主办/承办 alone are not enough:
+# a reply's trailer may say 主办单位：市科技局, a footer also says 网站标识码 or ICP备.
+FOOTER_MARKS = re.compile(
+    r"ICP备\s*\d|公网安备\s*\d|网站标识码|Copyright|©|版权所有\s*[:：©(（]|技术支持\s*[:：]"
+)
 INFO_LINE = re.compile(
-    r"(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|时间|日期|浏览量|浏览次数|"
+    r"(?<![\u4e00-\u9fff])(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|时间|日期|浏览量|浏览次数|"
     r"点击数|阅读量|作者|编辑|字号)\s*[:：]"
 )
 _CHROME_CANDIDATES = (
@@ -199,11 +204,13 @@ def is_chrome_text(text: str) -> bool:
     """True for text that is site furniture (print/close/share/breadcrumb/footer lines)."""
     if not text:
         return False
-    if CHROME_LINE.search(text):
+    if CHROME_LINE.search(text) or FOOTER_MARKS.search(text):
         return True
     if len(text) > MAX_TOKEN_LINE:
         return False  # widget rows are short; long text is never all widget words
     residual, found = _residual(text)
+    if not residual:
+        return True  # only brackets and separators left, e.g. 【】【】 once the links went
     return found and len(residual) <= max(1, len(text) // 8)
 
 

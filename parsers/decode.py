@@ -67,6 +67,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _BINARY_TYPES = re.compile(r"^(image|audio|video|font)/|^application/(pdf|zip|x-rar|octet-stream|msword|vnd\.)")
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -101,7 +102,8 @@ def http_charset(content_type: str | None) -> str | None:
 
 
 def meta_charset(content: bytes) -> str | None:
-    m = _META_CHARSET.search(content[:META_SNIFF])
+    """The charset a page declares for itself: `<meta ... charset>` or an XML declaration."""
+    m = _META_CHARSET.search(content[:META_SNIFF]) or _XML_DECL.search(content[:200])
     return normalize_charset(m.group(1).decode("ascii", "ignore")) if m else None
 
 

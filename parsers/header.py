@@ -168,6 +168,7 @@ def split_inline_pairs(text: str, *, any_label: bool = False) -> list[tuple[str,
 
 def pair_cells(cells: list[tuple[str, bool]]) -> list[tuple[str, str]]:
     """Pair label cells with the value cell after them; a cell may also hold 'label：value'."""
+    cells = _merge_split_labels(cells)
     pairs: list[tuple[str, str]] = []
     i = 0
     while i < len(cells):
@@ -187,6 +188,26 @@ def pair_cells(cells: list[tuple[str, bool]]) -> list[tuple[str, str]]:
                 pairs.extend(inline)
         i += 1
     return pairs
+
+
+def _merge_split_labels(cells: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Join cells that only together spell a known label (`索引` + `号:` -> `索引号:`)."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(cells):
+        text, strong = cells[i]
+        for span in (3, 2):
+            parts = cells[i : i + span]
+            if len(parts) == span and all(len(normalize_label(t)) <= 4 for t, _ in parts):
+                joined = "".join(t for t, _ in parts)
+                if normalize_label(joined) in KNOWN_LABELS and normalize_label(text) != normalize_label(joined):
+                    out.append((joined, any(st for _, st in parts)))
+                    i += span
+                    break
+        else:
+            out.append((text, strong))
+            i += 1
+    return out
 
 
 def _dl_pairs(dl: LexborNode) -> list[tuple[str, str]]:

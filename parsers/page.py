@@ -22,7 +22,7 @@ _TITLE_CANDIDATES = (
     "td.title, strong, font, b"
 )
 _INFO_LABEL = re.compile(
-    r"(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|更新时间|时间|日期|发布|发表|作者|编辑|责任编辑)\s*[:：]"
+    r"(?<![\u4e00-\u9fff])(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|更新时间|时间|日期|发布|发表|作者|编辑|责任编辑)\s*[:：]"
 )
 _EDITOR_RE = re.compile(r"【\s*责任编辑\s*】\s*[:：]?\s*([^\s【】()（）:：]{1,20})|责任编辑\s*[:：]\s*([^\s【】()（）:：]{1,20})")
 _ORIGINAL_RE = re.compile(r"原文(?:链接|地址)\s*[:：]?\s*(https?://[^\s\"'<>，。；]+)")
@@ -31,6 +31,7 @@ _DATE_LABELS = ("发表时间", "发布时间", "发布日期", "发文日期", 
 _EDITOR_LABELS = ("责任编辑", "编辑")
 MAX_INFO_NODES = 6000
 MAX_TITLE_CANDIDATES = 2000
+_SITE_NAME = re.compile(r"^.{0,12}(?:人民政府|政府网|门户网站|网站|政协|人大常委会|人民代表大会)$")
 
 
 @dataclass(slots=True)
@@ -85,8 +86,12 @@ def find_title(
         printed = nodes_printing(tree, meta_title)
         return meta_title, (printed[0] if printed else None)
     full = page_title(tree) or ""
+    if _SITE_NAME.search(strip_site_suffix(full)):
+        full = ""  # <title> carries only the site's name: it says nothing about the article
     best: tuple[int, str, LexborNode] | None = None
-    for bonus, selector in [*((40, s) for s in selectors), (0, _TITLE_CANDIDATES)]:
+    # Without a <title> to match against, bold runs in the body are no evidence.
+    generic = _TITLE_CANDIDATES if full else "h1, h2, [class*=title], [class*=biaoti], [class*=tit]"
+    for bonus, selector in [*((40, s) for s in selectors), (0, generic)]:
         nodes = tree.css(selector)
         if len(nodes) > MAX_TITLE_CANDIDATES:
             nodes = tree.css("h1, h2, h3")[:MAX_TITLE_CANDIDATES]

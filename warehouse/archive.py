@@ -7,7 +7,6 @@ for the length of one batch so that readers (`govarchive query`) can get in betw
 from __future__ import annotations
 
 import contextlib
-
 from collections.abc import Sequence
 from pathlib import Path
 

@@ -93,7 +93,9 @@ def hold(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 @contextlib.contextmanager
-def writer(path: Path, *, migrate_schema: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+def writer(
+    path: Path, *, migrate_schema: bool = True, wait: float | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived write connection; closing it releases the file for readers."""
     held = _held.get(path.resolve())
     if held is not None:
@@ -102,7 +104,7 @@ def writer(path: Path, *, migrate_schema: bool = True) -> Iterator[duckdb.DuckDB
         yield held
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = open_connection(path, read_only=False)
+    con = open_connection(path, read_only=False, wait=LOCK_WAIT_SECONDS if wait is None else wait)
     try:
         if migrate_schema:
             migrate.upgrade(con)
@@ -112,7 +114,7 @@ def writer(path: Path, *, migrate_schema: bool = True) -> Iterator[duckdb.DuckDB
 
 
 @contextlib.contextmanager
-def reader(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def reader(path: Path, *, wait: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection; the file must exist (reading never creates an archive)."""
     if not path.exists():
         raise FileNotFoundError(f"no archive at {path}: run a crawl or an ingest first")
@@ -120,7 +122,7 @@ def reader(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     if held is not None:
         yield held
         return
-    con = open_connection(path, read_only=True)
+    con = open_connection(path, read_only=True, wait=LOCK_WAIT_SECONDS if wait is None else wait)
     try:
         yield con
     finally:

@@ -57,7 +57,7 @@ def export_archive(
     rows = 0
     with sandboxed(Path(path)) as con:
         try:
-            reader = con.execute(sql or DEFAULT_SQL).fetch_record_batch(BATCH_ROWS)
+            reader = con.execute(sql or DEFAULT_SQL).to_arrow_reader(BATCH_ROWS)
         except duckdb.Error as exc:
             raise QueryError(str(exc).splitlines()[0]) from exc
         tmp = out.with_name(out.name + ".part")

@@ -54,7 +54,7 @@ def test_chrome_words() -> None:
     for text in ("【打印本页】【关闭窗口】", "【字体：大 中 小】", "分享到：", "扫一扫在手机打开当前页",
                  "上一篇：关于某某的通知", "网站标识码：3413000001", "皖ICP备05004358号-1", "[免责声明] 本文来源于网络"):
         assert is_chrome_text(text), text
-    for text in PARAS + ["办复类别：B类", "联系电话：3022482", "一、总体情况", "(记者 单 瑞)"]:
+    for text in PARAS + ["办复类别：B类", "联系电话：3022482", "一、总体情况", "(记者 单 瑞)", "附件：", "特此通知。"]:
         assert not is_chrome_text(text), text
 
 

@@ -106,3 +106,9 @@ def test_undecidable_bytes_are_refused_not_guessed() -> None:
 def test_sniff_binary_leaves_text_alone() -> None:
     assert sniff_binary(page(TEXT).encode()) is None
     assert sniff_binary(b"%PDF-1.4") == "pdf"
+
+
+def test_xml_declaration_counts_as_the_page_declaration() -> None:
+    raw = ('<?xml version="1.0" encoding="gb2312"?><html><body><p>' + TEXT + "</p></body></html>").encode("gbk")
+    d = decode(raw, None)
+    assert d.encoding == "gb18030" and d.confidence == 1.0 and TEXT in d.text

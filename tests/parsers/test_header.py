@@ -115,3 +115,8 @@ def test_inline_pairs_and_cells() -> None:
         ("文号", ""),
         ("有效性", "有效"),
     ]
+
+
+def test_labels_split_across_cells_are_joined() -> None:
+    cells = [("索引", True), ("号:", True), ("003187413/202306-00020", False), ("有效", True), ("性:", True), ("有效", False)]
+    assert pair_cells(cells) == [("索引号", "003187413/202306-00020"), ("有效性", "有效")]

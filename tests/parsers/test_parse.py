@@ -200,3 +200,30 @@ def test_header_rows_of_a_table_that_also_holds_the_article() -> None:
     assert doc.metadata == {"索引号": "123", "发布机构": "某局", "成文日期": "2023-06-20", "文号": "无"}
     assert doc.doc_no is None and doc.title == "关于某某的通知"
     assert doc.body_text.startswith("正文很长的一段文字") and "索引号" not in doc.body_text
+
+
+def test_labelled_lines_in_a_notice_body_are_content() -> None:
+    html = (
+        "<html><head><title>关于召开全市防汛工作会议的通知_某某市</title></head><body>"
+        "<h1>关于召开全市防汛工作会议的通知</h1><div class=info>发布时间：2023-06-10　来源：市应急局</div>"
+        "<div class=c><p>各县区：</p><p>会议时间：2023年6月20日上午9时</p><p>会议地点：市政府第一会议室</p>"
+        "<p>主办单位：市应急局</p><p>特此通知。</p></div></body></html>"
+    )
+    doc = parse(html.encode(), "http://x.gov.cn/a.html")
+    assert doc.published_at == dt.datetime(2023, 6, 10) and doc.source_name == "市应急局"
+    assert doc.body_text == (
+        "各县区：\n\n会议时间：2023年6月20日上午9时\n\n会议地点：市政府第一会议室\n\n主办单位：市应急局\n\n特此通知。"
+    )
+
+
+def test_title_when_the_page_title_is_only_the_site_name() -> None:
+    html = (
+        "<html><head><title>宿州市人民政府</title></head><body><div class=logo>宿州市人民政府</div><table>"
+        "<tr><td class=biaoti>关于开展全市安全生产大检查的通知</td></tr><tr><td>发布日期：2023-06-10</td></tr>"
+        "<tr><td><p>各县区：为切实做好安全生产工作，现就有关事项通知如下。</p><p>特此通知。</p></td></tr></table>"
+        "<div class=foot>版权所有：宿州市人民政府</div></body></html>"
+    )
+    doc = parse(html.encode(), "http://x.gov.cn/a.html")
+    assert doc.title == "关于开展全市安全生产大检查的通知"
+    assert doc.published_at == dt.datetime(2023, 6, 10)
+    assert doc.body_text == "各县区：为切实做好安全生产工作，现就有关事项通知如下。\n\n特此通知。"

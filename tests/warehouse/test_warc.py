@@ -104,5 +104,10 @@ def test_warcio_cli_indexes_the_files(archive):
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     lines = out.stdout.splitlines()
+    check = subprocess.run(
+        [sys.executable, "-m", "warcio.cli", "check", "-v", *files], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "digest pass" in check.stdout
     assert sum('"response"' in line for line in lines) == 3
     assert sum('"revisit"' in line for line in lines) == 2
