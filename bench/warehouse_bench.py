@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parsers.document import Attachment, Document  # noqa: E402
 from warehouse import db as dbmod  # noqa: E402
+from warehouse import search_index  # noqa: E402
 from warehouse.archive import Archive  # noqa: E402
 from warehouse.records import FetchResult  # noqa: E402
 from warehouse.search import search  # noqa: E402
@@ -117,19 +118,32 @@ def _accumulate(values: list[float]):
         yield total
 
 
-def bench_load(root: Path, corpus: Corpus, n: int, batch: int) -> dict[str, float]:
-    archive = Archive(root / "load.duckdb")
+def bench_load(
+    root: Path, corpus: Corpus, n: int, batch: int, *, name: str = "load.duckdb", index: bool = True
+) -> dict[str, float]:
+    """Documents/s through `Archive.load_documents`, one writer session per batch.
+
+    With index=False the search postings are skipped (bench only), to show their cost.
+    """
+    archive = Archive(root / name)
     docs = [corpus.document(i) for i in range(n)]
     for d in docs:  # the parser sets this; it is not the loader's work
         d.content_sha256 = d.content_hash()
+    sync = search_index.sync
+    if not index:
+        search_index.sync = lambda con, urls_table=None: 0
     start = time.perf_counter()
-    for i in range(0, n, batch):
-        archive.load_documents([(d, None) for d in docs[i : i + batch]])
+    try:
+        for i in range(0, n, batch):
+            archive.load_documents([(d, None) for d in docs[i : i + batch]])
+    finally:
+        search_index.sync = sync
     elapsed = time.perf_counter() - start
     # idempotence: loading a batch again adds nothing
     again = archive.load_documents([(d, None) for d in docs[:batch]])
     archive.close()
     return {
+        "search_index": index,
         "documents": n,
         "batch": batch,
         "seconds": round(elapsed, 2),
@@ -228,6 +242,11 @@ def main() -> None:
         print(json.dumps(report["search"]), flush=True)
         report["search_compacted"] = bench_search(root / "load.duckdb", corpus, args.queries, True)
         print(json.dumps(report["search_compacted"]), flush=True)
+        n = min(args.docs, 20_000)
+        report["load_without_index"] = bench_load(
+            root, Corpus(), n, args.batch, name="noindex.duckdb", index=False
+        )
+        print(json.dumps(report["load_without_index"]), flush=True)
         report["size"] = bench_size(root, corpus, args.pages)
         print(json.dumps(report["size"]), flush=True)
         report["db_mb_load"] = round((root / "load.duckdb").stat().st_size / 1e6, 1)

@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from flows.discover import Discovery, discover
 from flows.fetch import Fetcher, FetchPolicy
+from flows.parse_pool import ParsePool, pool_worth_it
 from flows.politeness import PoliteFetcher, Politeness
 from flows.process import PageOutcome, archive_parse_load
 from flows.sources import Source, get_source, load_sources
@@ -40,6 +41,7 @@ from warehouse.frontier import (
 from warehouse.records import FetchResult
 
 BATCH_SIZE = 100
+POOL_THRESHOLD = 300  # pages below which a parse worker process costs more than it saves
 
 
 class CrawlFailed(RuntimeError):
@@ -113,9 +115,12 @@ async def fetch_step(fetcher: PoliteFetcher, items: list[FrontierItem]) -> list[
 
 
 def store_step(
-    archive: Archive, source: Source, run_id: str, results: list[FetchResult]
-) -> list[PageOutcome]:
-    return archive_parse_load(archive, results, source=source.name, run_id=run_id, kind="page")
+    archive: Archive, source: Source, run_id: str, results: list[FetchResult],
+    parse: ParsePool | None = None,
+) -> list[PageOutcome]:  # fmt: skip
+    return archive_parse_load(
+        archive, results, source=source.name, run_id=run_id, kind="page", parse=parse
+    )
 
 
 def _attachment_failure(source: Source, result: FetchResult) -> str | None:
@@ -266,6 +271,7 @@ async def crawl(
                                 check_addresses=not opts.allow_private,
                                 max_bytes=source.attachment_max_bytes)  # fmt: skip
     status = "failed"
+    pool: ParsePool | None = None
     try:
         async with Fetcher(policy, max_connections=max(4, politeness.concurrency * 2)) as base, \
                 Fetcher(attach_policy, max_connections=4) as attach_base:  # fmt: skip
@@ -281,6 +287,8 @@ async def crawl(
                 frontier.requeue_done("article")
             update_run(archive.path, run_id, counts, notes="; ".join(notes) or None)
             pending_total = frontier.counts().get("pending", 0)
+            if pending_total >= POOL_THRESHOLD and pool_worth_it():
+                pool = ParsePool()
             with _progress(opts.progress, source.name) as (bar, bar_task):
                 if bar is not None:
                     bar.update(bar_task, total=pending_total)
@@ -293,7 +301,7 @@ async def crawl(
 
                 def store_cycle(items: list[FrontierItem], results: list[FetchResult]) -> None:
                     with archive.holding():
-                        outcomes = steps.store(archive, source, run_id, results)
+                        outcomes = steps.store(archive, source, run_id, results, pool)
                         frontier.settle(_settle(items, results, outcomes))
                         frontier.add(_attachment_links(source, outcomes), run_id)
                         _count(counts, results, outcomes)
@@ -334,6 +342,8 @@ async def crawl(
         notes.append(f"stopped by {type(exc).__name__}: {exc}")
         raise
     finally:
+        if pool is not None:
+            pool.close()
         try:  # on a full disk this write fails too; the WARC file must still be closed
             update_run(archive.path, run_id, counts, status=status, notes="; ".join(notes) or None)
         finally:

@@ -7,10 +7,11 @@ never leaves a partial document row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import parsers
+from flows.parse_pool import ParseFailure, ParseOutcome, parse_inline
 from parsers import Document, ParseError
 from warehouse.archive import Archive
 from warehouse.raw_index import RawPage
@@ -66,11 +67,12 @@ def archive_parse_load(
     source: str | None = None,
     run_id: str | None = None,
     kind: str = "page",
+    parse: Callable[[Sequence[FetchResult]], list[ParseOutcome]] | None = None,
 ) -> list[PageOutcome]:
     """Store the raw responses first, then parse and load them."""
     fetch_ids = archive.store_fetches(results, run_id=run_id, source=source, kind=kind)
     return parse_and_load(
-        archive, [(r, fid, source) for r, fid in zip(results, fetch_ids, strict=True)]
+        archive, [(r, fid, source) for r, fid in zip(results, fetch_ids, strict=True)], parse
     )
 
 
@@ -92,10 +94,15 @@ def archive_parse_load_stored(archive: Archive, pages: Sequence[RawPage]) -> lis
 
 
 def parse_and_load(
-    archive: Archive, items: Sequence[tuple[FetchResult, int, str | None]]
+    archive: Archive,
+    items: Sequence[tuple[FetchResult, int, str | None]],
+    parse: Callable[[Sequence[FetchResult]], list[ParseOutcome]] | None = None,
 ) -> list[PageOutcome]:
+    """Parse what can be parsed (in a worker process when `parse` is a pool), load it."""
     outcomes: list[PageOutcome] = []
     to_load: list[tuple[Document, int | None]] = []
+    parseable = [(r, fid, src) for r, fid, src in items if not http_failure(r) and r.status != 304]
+    parsed = iter((parse or parse_inline)([r for r, _, _ in parseable]))
     for result, fetch_id, source in items:
         failure = http_failure(result)
         if failure:
@@ -104,28 +111,18 @@ def parse_and_load(
         if result.status == 304:
             outcomes.append(PageOutcome(result.url, fetch_id, "not_modified"))
             continue
-        try:
-            doc = parse_result(result)
-        except ParseError as exc:
+        doc = next(parsed)
+        if isinstance(doc, ParseFailure):
             archive.record_parse_error(
                 fetch_id=fetch_id,
                 url=result.url,
-                kind=exc.kind,
-                message=str(exc),
+                kind=doc.kind,
+                message=doc.message,
                 parser_version=parsers.PARSER_VERSION,
             )
-            outcomes.append(PageOutcome(result.url, fetch_id, "failed", error=f"parse ({exc.kind}): {exc}"))
-            continue
-        except Exception as exc:  # a parser bug must not take the batch down
-            archive.record_parse_error(
-                fetch_id=fetch_id,
-                url=result.url,
-                kind="crash",
-                message=f"{type(exc).__name__}: {exc}",
-                parser_version=parsers.PARSER_VERSION,
-            )
+            prefix = "parser crashed" if doc.kind == "crash" else f"parse ({doc.kind})"
             outcomes.append(
-                PageOutcome(result.url, fetch_id, "failed", error=f"parser crashed: {exc!r}")
+                PageOutcome(result.url, fetch_id, "failed", error=f"{prefix}: {doc.message}")
             )
             continue
         doc.source = source

@@ -192,20 +192,23 @@ def pair_cells(cells: list[tuple[str, bool]]) -> list[tuple[str, str]]:
 
 def _merge_split_labels(cells: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Join cells that only together spell a known label (`索引` + `号:` -> `索引号:`)."""
+    norms = [normalize_label(text) if len(text) <= 12 else "" for text, _ in cells]
+    short = [0 < len(n) <= 4 for n in norms]
+    if sum(short) < 2:
+        return cells
     out: list[tuple[str, bool]] = []
     i = 0
     while i < len(cells):
-        text, strong = cells[i]
         for span in (3, 2):
-            parts = cells[i : i + span]
-            if len(parts) == span and all(len(normalize_label(t)) <= 4 for t, _ in parts):
-                joined = "".join(t for t, _ in parts)
-                if normalize_label(joined) in KNOWN_LABELS and normalize_label(text) != normalize_label(joined):
-                    out.append((joined, any(st for _, st in parts)))
+            if i + span <= len(cells) and all(short[i : i + span]):
+                joined = "".join(norms[i : i + span])
+                if joined in KNOWN_LABELS and norms[i] != joined:
+                    parts = cells[i : i + span]
+                    out.append(("".join(t for t, _ in parts), any(st for _, st in parts)))
                     i += span
                     break
         else:
-            out.append((text, strong))
+            out.append(cells[i])
             i += 1
     return out
 

@@ -133,16 +133,23 @@ def _within(node: LexborNode, ids: set[int]) -> bool:
     return False
 
 
-def nodes_printing(tree: LexborHTMLParser, text: str) -> list[LexborNode]:
-    """Elements whose whole text is `text` (found from the C side by a text probe)."""
-    if tree.body is None:
-        return []
+def nodes_printing(root: LexborHTMLParser | LexborNode, text: str) -> list[LexborNode]:
+    """Elements (of the page body, or under `root`) whose whole text is `text`.
+
+    Found from the C side by a text probe, then checked up to three levels up.
+    """
+    if isinstance(root, LexborHTMLParser):
+        if root.body is None:
+            return []
+        scope = "body :"
+    else:
+        scope = ":"
     probe = text[:12].replace("\\", "").replace('"', "")
     if not probe.strip():
         return []
     found: list[LexborNode] = []
     seen: set[int] = set()
-    for anchor in tree.css(f'body :lexbor-contains("{probe}")'):
+    for anchor in root.css(f'{scope}lexbor-contains("{probe}")'):
         node: LexborNode | None = anchor
         for _ in range(3):
             if node is None or node.tag in ("body", "html") or node.mem_id in seen:

@@ -134,7 +134,8 @@ def test_huge_body_is_cut_at_the_cap_while_streaming(rs: ReplicaServer, chunked:
     tracemalloc.start()
     try:
         started = time.monotonic()
-        res = fetch(rs.url(NX, f"/_fault/huge?size=2000000000&chunked={chunked}"), max_bytes=cap)
+        url = rs.url(NX, f"/_fault/huge?size=2000000000&chunked={chunked}")
+        res = fetch(url, max_bytes=cap, read_timeout=5, total_timeout=10)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
