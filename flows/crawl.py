@@ -273,7 +273,7 @@ async def crawl(
     status = "failed"
     pool: ParsePool | None = None
     try:
-        async with Fetcher(policy, max_connections=max(4, politeness.concurrency * 2)) as base, \
+        async with Fetcher(policy, max_connections=max(2, politeness.concurrency)) as base, \
                 Fetcher(attach_policy, max_connections=4) as attach_base:  # fmt: skip
             fetcher = PoliteFetcher(base, politeness)
             found = await steps.discover(source, fetcher, archive, frontier, run_id, opts)

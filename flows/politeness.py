@@ -157,8 +157,10 @@ class PoliteFetcher:
         if self.p.respect_robots and not await self.robots.allowed(url):
             parts = urlsplit(url)
             why = self.robots.unreachable.get(f"{parts.scheme}://{parts.netloc}")
+            # An unreachable robots.txt disallows all for this run only (RFC 9309): not a
+            # verdict on the URL, so the error must not start with `robots:` (final).
             error = (
-                f"robots: robots.txt unreachable ({why}), so nothing may be fetched"
+                f"unavailable: robots.txt unreachable ({why}), nothing fetched this run"
                 if why
                 else "robots: disallowed by robots.txt"
             )

@@ -61,8 +61,20 @@ def open_connection(
 def ensure_schema(path: Path) -> None:
     """Create the archive (and its folder) if new; upgrade its schema if old."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with writer(path, migrate_schema=False) as con:
-        migrate.upgrade(con)
+    fresh = not path.exists()
+    try:
+        with writer(path, migrate_schema=False) as con:
+            migrate.upgrade(con)
+    except (duckdb.Error, OSError) as exc:
+        # A file half-created on a full disk is not a database and would block every
+        # later run: leave none behind (only then: another writer may own a new file).
+        if fresh and any(t in str(exc) for t in _DISK_FULL):
+            for leftover in (path, path.with_name(path.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+        raise
+
+
+_DISK_FULL = ("No space left on device", "Disk quota exceeded", "File too large")
 
 
 # Connections held open by `hold()`, by resolved path: writers and readers of this

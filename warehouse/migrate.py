@@ -37,7 +37,8 @@ def _index_existing_documents(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # Steps SQL cannot do alone (tokenizing Chinese text), run in the migration's transaction.
-AFTER: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _index_existing_documents}
+# (002 created the index in a first layout; 004 replaced it, so indexing waits for 004.)
+AFTER: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {4: _index_existing_documents}
 
 
 def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:

@@ -23,8 +23,8 @@ from rich.markup import escape
 
 from warehouse import db as dbmod
 from warehouse import tokens
+from warehouse.search_index import TITLE_WEIGHT
 
-K1, B, TITLE_WEIGHT = 1.2, 0.75, 5.0
 SNIPPET_CHARS = 60
 
 
@@ -67,36 +67,29 @@ def parse_since(since: str | dt.date | None) -> dt.datetime | None:
     raise ValueError(f"--since: expected YYYY-MM-DD, YYYY-MM or YYYY, got {since!r}")
 
 
-def _bm25_sql(terms: list[int]) -> str:
+def _bm25_sql(terms: list[int], filtered: bool) -> str:
     # Terms are inlined (integers, so safe): a constant filter lets DuckDB skip row groups
     # by their min/max, which a prepared parameter would not.
-    n_terms = len(terms)
     hits = " UNION ALL ".join(
-        f"SELECT version_id, field, tf, {i} AS t FROM search_postings WHERE term = {int(t)}"
+        f"SELECT version_id, weight, {i} AS t FROM search_postings WHERE term = {int(t)}"
         for i, t in enumerate(terms)
     )
-    norm = (
-        f"CASE WHEN h.field = 0 THEN {TITLE_WEIGHT} * h.tf / "
-        f"(1 - {B} + {B} * d.title_len / greatest(st.avg_t, 1)) "
-        f"ELSE h.tf / (1 - {B} + {B} * d.body_len / greatest(st.avg_b, 1)) END"
-    )
+    where = ""
+    if filtered:
+        where = """
+        WHERE version_id IN (
+            SELECT version_id FROM search_docs
+            WHERE ($source::VARCHAR IS NULL OR source = $source)
+              AND ($since::TIMESTAMP IS NULL OR published_at >= $since))"""
     return f"""
     WITH hits AS ({hits}),
-    st AS (SELECT count(*)::DOUBLE AS n, avg(title_len) AS avg_t, avg(body_len) AS avg_b
-           FROM search_docs),
-    df AS (SELECT t, count(DISTINCT version_id)::DOUBLE AS df FROM hits GROUP BY t),
-    per AS (
-        SELECT h.version_id,
-               ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) * ({norm}) * {K1 + 1}
-                   / (({norm}) + {K1}) AS s,
-               h.t
-        FROM hits h JOIN df USING (t) JOIN search_docs d USING (version_id), st
-        WHERE ($source::VARCHAR IS NULL OR d.source = $source)
-          AND ($since::TIMESTAMP IS NULL OR d.published_at >= $since)
-    )
-    SELECT version_id, sum(s) AS score FROM per
+    n AS (SELECT count(*)::DOUBLE AS n FROM search_docs),
+    df AS (SELECT t, count(*)::DOUBLE AS df FROM hits GROUP BY t)
+    SELECT version_id, sum(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5)) * weight) AS score
+    FROM hits JOIN df USING (t), n
+    {where}
     GROUP BY version_id
-    HAVING count(DISTINCT t) = {n_terms}
+    HAVING count(*) = {len(terms)}
     ORDER BY score DESC, version_id
     LIMIT $cap
     """
@@ -109,8 +102,11 @@ def _ranked(
     since: dt.datetime | None,
     cap: int,
 ) -> list[tuple[int, float]]:
-    params: dict[str, object] = {"source": source, "since": since, "cap": cap}
-    return [(r[0], r[1]) for r in con.execute(_bm25_sql(terms), params).fetchall()]
+    filtered = source is not None or since is not None
+    params: dict[str, object] = {"cap": cap}
+    if filtered:
+        params.update(source=source, since=since)
+    return [(r[0], r[1]) for r in con.execute(_bm25_sql(terms, filtered), params).fetchall()]
 
 
 def _scan(
@@ -180,12 +176,12 @@ def search(
     if not ranked:
         return []
     scores = dict(ranked)
+    # inlined integer ids: a constant IN list is pushed into the scan, so only the
+    # vectors holding these rows read their (large) body text
+    ids = ", ".join(str(int(v)) for v in scores)
     rows = con.execute(
-        """
-        SELECT version_id, url, title, published_at, issuer, source, body_text
-        FROM document_versions WHERE version_id IN (SELECT unnest(?))
-        """,
-        [list(scores)],
+        "SELECT version_id, url, title, published_at, issuer, source, body_text"
+        f" FROM document_versions WHERE version_id IN ({ids})"
     ).fetchall()
     hits = []
     for vid, url, title, published_at, issuer, src, body in rows:

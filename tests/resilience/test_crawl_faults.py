@@ -87,9 +87,48 @@ def test_emptied_article_becomes_a_flagged_version_in_a_full_crawl(rs: ReplicaSe
     assert versions == [(False, False, False), (True, True, True)]
 
 
-def test_busy_listing_is_reported_not_silent(rs: ReplicaServer, db_path: Path) -> None:
-    rs.control.fault(NX, "/zxgz/tagz/index.html", "busy")
+@pytest.mark.parametrize(
+    ("kind", "params", "needle"),
+    [("busy", {}, "busy"), ("status", {"code": 404}, "404"), ("status", {"code": 503}, "503"),
+     ("empty", {}, "unreadable")],
+)  # fmt: skip
+def test_broken_listing_is_reported_not_silent(
+    rs: ReplicaServer, db_path: Path, kind: str, params: dict, needle: str
+) -> None:
+    rs.control.fault(NX, "/zxgz/tagz/index.html", kind, **params)
     run = _crawl(rs, db_path)
     [(notes,)] = sql(db_path, "SELECT notes FROM crawl_runs WHERE run_id = ?", [run.run_id])
-    assert "busy" in notes and run.counts.discovered == 0
+    assert needle in notes and run.counts.discovered == 0
     assert sql(db_path, "SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_robots_txt_outage_parks_nothing_for_good(rs: ReplicaServer, db_path: Path) -> None:
+    """robots.txt answering 503 means "disallow all" for this run (RFC 9309), not forever."""
+    truth = rs.control.truth("nxzx", text=False)
+    for t in truth[:3]:
+        rs.control.fault(NX, t.path, "status", code=500)
+    assert _crawl(rs, db_path).counts.failed == 3  # three articles left pending
+    rs.control.clear_faults()
+    rs.control.fault(NX, "/robots.txt", "status", code=503)
+    down = _crawl(rs, db_path)
+    assert down.counts.new == 0
+    assert sql(db_path, "SELECT count(*) FROM frontier WHERE state = 'pending'") == [(3,)]
+    rs.control.clear_faults()
+    assert _crawl(rs, db_path).counts.new == 3
+    assert sql(db_path, "SELECT count(*) FROM documents") == [(len(truth),)]
+    assert sql(db_path, "SELECT count(*) FROM frontier WHERE state <> 'done'") == [(0,)]
+
+
+def test_unreachable_robots_is_not_a_final_verdict(rs: ReplicaServer) -> None:
+    """Even where a crawl gets past its listing, a robots.txt outage must not park URLs for good."""
+    from flows.crawl import _settle
+    from flows.process import PageOutcome
+    from tests.resilience.helpers import fetch, politeness
+    from warehouse.frontier import FrontierItem
+
+    rs.control.fault(NX, "/robots.txt", "status", code=503)
+    url = rs.url(NX, rs.control.truth("nxzx", text=False)[0].path)
+    res = fetch(url, polite=politeness(respect_robots=True))
+    assert res.status is None and res.error.startswith("unavailable: robots.txt unreachable")
+    [settled] = _settle([FrontierItem(url, "article")], [res], [PageOutcome(url, None, "failed", error=res.error)])
+    assert settled.state == "failed" and settled.final is False  # pending again next run

@@ -66,3 +66,23 @@ def test_full_disk_fails_the_crawl_cleanly_and_resume_completes(cli, site: Repli
     assert sql(db_path, "SELECT count(*), count(DISTINCT url) FROM document_versions") == [(ARTICLES, ARTICLES)]
     statuses = [s for (s,) in sql(db_path, "SELECT status FROM crawl_runs ORDER BY started_at")]
     assert statuses[-1] == "finished" and statuses[0] in ("failed", "interrupted"), statuses
+
+
+def test_full_disk_fails_ingest_with_one_line(cli, tiny_disk: Path, db_path: Path, tmp_path: Path) -> None:
+    filler = tiny_disk / "filler"
+    with filler.open("wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><div id='zoom'><p>正文内容</p></div></body></html>", encoding="utf-8")
+    result = cli("ingest", "--file", str(page), "--url", "https://www.example.gov.cn/a.html")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output, result.output
+    assert result.stderr.strip().splitlines()[-1].startswith("error: the archive could not be written")
+    filler.unlink()
+    assert cli("ingest", "--file", str(page), "--url", "https://www.example.gov.cn/a.html").exit_code == 0
+    assert sql(db_path, "SELECT count(*) FROM documents") == [(1,)]

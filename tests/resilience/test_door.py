@@ -238,3 +238,40 @@ def test_query_command_refuses_with_one_line(plain_cli, archive_file: Path) -> N
     result = plain_cli("query", f"COPY fetches TO '{archive_file.parent}/leak.csv'")
     assert result.exit_code == 1
     assert _digest(archive_file.parent) == before
+
+
+def test_saved_file_is_read_up_to_the_cap_only(tmp_path: Path) -> None:
+    """A 4 GB (sparse) file given to `ingest --file` is read like a download: cut at the cap."""
+    import tracemalloc
+
+    from flows.ingest import file_result
+
+    big = tmp_path / "big.html"
+    with big.open("wb") as fh:
+        fh.truncate(4 * 1024**3)
+    cap = 1024 * 1024
+    tracemalloc.start()
+    try:
+        res = file_result(big, "https://www.example.gov.cn/big.html", max_bytes=cap)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert res.truncated and len(res.content) == cap and res.error.startswith("too_large")
+    assert peak < 8 * cap
+
+
+def test_a_file_name_cannot_forge_archived_headers(db_path: Path, tmp_path: Path) -> None:
+    from flows.ingest import file_result
+    from flows.process import archive_parse_load
+    from warehouse.archive import Archive
+    from warehouse.warc import read_response
+
+    page = tmp_path / "a\r\nX-Evil: 1\r\n\r\n<script>.html"
+    page.write_text("<html><body><div id='zoom'><p>正文内容</p></div></body></html>")
+    with Archive(db_path) as archive:
+        [out] = archive_parse_load(archive, [file_result(page, "https://www.example.gov.cn/a.html")])
+    [(file, offset)] = sql(db_path, "SELECT warc_file, warc_offset FROM fetches")
+    headers = read_response(db_path.parent, file, offset).headers
+    assert not any(k.lower() == "x-evil" for k, _ in headers)
+    assert all("\r" not in v and "\n" not in v for _, v in headers)
+    assert out.fetch_id is not None

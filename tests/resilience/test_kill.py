@@ -130,3 +130,25 @@ def test_sigkill_at_random_points_then_resume_equals_uninterrupted(rs: ReplicaSe
           f"{len(broken)}; {report}; reference {_payload_report(ref)}")  # fmt: skip
     if report["stored_twice"] is not None:
         assert report["stored_twice"] == 0
+
+
+def test_a_cut_warc_tail_costs_only_that_tail(rs: ReplicaServer, tmp_path: Path) -> None:
+    """A record half-written when the process died: the other records and files still read."""
+    import asyncio
+    import gzip
+
+    from flows.crawl import CrawlOptions, crawl
+
+    db = tmp_path / "data" / "archive.duckdb"
+    opts = CrawlOptions(base_url=rs.base_url(SITE), rps=0, concurrency=4, batch_size=4, max_pages=1)
+    asyncio.run(crawl(SOURCE, str(db), opts))
+    [first] = sorted((db.parent / "warc").glob("*.warc.gz"))
+    record = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200 OK\r\n")
+    with first.open("ab") as fh:
+        fh.write(record[: len(record) // 2])  # what a SIGKILL mid-write leaves behind
+    asyncio.run(crawl(SOURCE, str(db), CrawlOptions(base_url=rs.base_url(SITE), rps=0, full=True)))
+    _check_readable(db)  # every record the archive refers to, in both files
+    records, broken = warc_scan(db.parent)
+    assert broken == [first.name]
+    assert len({f for (f,) in sql(db, "SELECT DISTINCT warc_file FROM fetches WHERE warc_file IS NOT NULL")}) == 2
+    assert sum(1 for r in records if r[0] in ("response", "revisit")) >= 2 * ARTICLES

@@ -106,3 +106,9 @@ def test_cli_search_prints_title_date_issuer_url(corpus):
     assert "https://a.gov.cn/title.html" in result.output
     missing = CliRunner().invoke(app, ["--db", str(corpus.path.parent / "none.duckdb"), "search", "x"])
     assert missing.exit_code == 1
+
+
+def test_results_survive_compaction(corpus):
+    before = search_archive(corpus.path, "数据中心")
+    corpus.compact_search_index()
+    assert search_archive(corpus.path, "数据中心") == before

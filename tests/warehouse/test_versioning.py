@@ -58,6 +58,16 @@ def test_reloading_is_idempotent(archive, reply_doc):
     # duplicates inside one batch collapse to one row
     archive.load_documents([(reply_doc, None), (reply_doc, None)])
     assert _counts(archive.path) == before
+    con = duckdb.connect(str(archive.path), read_only=True)
+    pairs = con.execute(
+        "SELECT count(*), count(DISTINCT (url, content_sha256)) FROM document_versions"
+    ).fetchone()
+    postings = con.execute(
+        "SELECT count(*), count(DISTINCT (term, version_id)) FROM search_postings"
+    ).fetchone()
+    con.close()
+    assert pairs[0] == pairs[1] == 2
+    assert postings[0] == postings[1] > 0
 
 
 def test_reverted_page_is_current_and_searchable_again(archive, reply_doc):
