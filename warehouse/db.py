@@ -43,6 +43,9 @@ def open_connection(
 ) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait
     delay = 0.02
+    # The default (1.0-compatible) storage format is kept on purpose: the newest one
+    # compresses Chinese bodies 2.6x (DICT_FSST) but made fetching the bodies of a page of
+    # search hits take 130-500 ms instead of ~30 ms on 100,000 documents.
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from importlib import resources
@@ -37,8 +38,8 @@ def _index_existing_documents(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # Steps SQL cannot do alone (tokenizing Chinese text), run in the migration's transaction.
-# (002 created the index in a first layout; 004 replaced it, so indexing waits for 004.)
-AFTER: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {4: _index_existing_documents}
+# (002 and 004 changed the index layout; 005 empties it, so indexing waits for 005.)
+AFTER: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {5: _index_existing_documents}
 
 
 def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -56,7 +57,8 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # a failed COMMIT has already rolled back
+                con.execute("ROLLBACK")
             raise
         applied.append(version)
     return applied

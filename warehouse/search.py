@@ -85,7 +85,7 @@ def _bm25_sql(terms: list[int], filtered: bool) -> str:
     WITH hits AS ({hits}),
     n AS (SELECT count(*)::DOUBLE AS n FROM search_docs),
     df AS (SELECT t, count(*)::DOUBLE AS df FROM hits GROUP BY t)
-    SELECT version_id, sum(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5)) * weight) AS score
+    SELECT version_id, sum(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5)) * weight) / 100 AS score
     FROM hits JOIN df USING (t), n
     {where}
     GROUP BY version_id
