@@ -302,8 +302,10 @@ async def crawl(
                 def store_cycle(items: list[FrontierItem], results: list[FetchResult]) -> None:
                     with archive.holding():
                         outcomes = steps.store(archive, source, run_id, results, pool)
-                        frontier.settle(_settle(items, results, outcomes))
+                        # attachments enter the frontier before their page is settled:
+                        # killed in between, the page is fetched again, never the reverse
                         frontier.add(_attachment_links(source, outcomes), run_id)
+                        frontier.settle(_settle(items, results, outcomes))
                         _count(counts, results, outcomes)
                         update_run(archive.path, run_id, counts)
 

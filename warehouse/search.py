@@ -116,27 +116,31 @@ def _scan(
     since: dt.datetime | None,
     cap: int,
 ) -> list[tuple[int, float]]:
-    """Exact scan for words the bigram index cannot look up; ranked by weighted counts."""
-    where = " AND ".join(
-        f"contains(lower(coalesce(title, '') || ' ' || coalesce(body_text, '')), $w{i})"
-        for i in range(len(words))
-    )
-    score = " + ".join(
-        f"{TITLE_WEIGHT} * (length(lower(coalesce(title, ''))) - "
-        f"length(replace(lower(coalesce(title, '')), $w{i}, ''))) / length($w{i})"
-        f" + (length(lower(coalesce(body_text, ''))) - "
-        f"length(replace(lower(coalesce(body_text, '')), $w{i}, ''))) / length($w{i})"
-        f" / (1 + coalesce(length(body_text), 0) / 1000.0)"
-        for i in range(len(words))
-    )
-    params: dict[str, object] = {f"w{i}": w for i, w in enumerate(words)}
+    """Exact scan for words the bigram index cannot look up (single characters).
+
+    Such a word occurs in most documents, so counting occurrences would touch every
+    body; a title match (weighted) and a body match rank instead, newest first among
+    equals. `contains` is a fast byte search; lowercasing every body (or ILIKE) costs
+    seconds at 100,000 documents, so Latin letters are matched as typed, lower and upper.
+    """
+    conds, scores, params = [], [], {}
+    for i, w in enumerate(words):
+        variants = sorted({w, w.lower(), w.upper()})
+        names = []
+        for j, v in enumerate(variants):
+            params[f"w{i}_{j}"] = v
+            names.append(f"$w{i}_{j}")
+        title = "(" + " OR ".join(f"contains(coalesce(title, ''), {n})" for n in names) + ")"
+        body = "(" + " OR ".join(f"contains(coalesce(body_text, ''), {n})" for n in names) + ")"
+        conds.append(f"({title} OR {body})")
+        scores.append(f"{TITLE_WEIGHT} * {title}::INT + {body}::INT")
     params.update(source=source, since=since, cap=cap)
     sql = f"""
-        SELECT version_id, {score} AS score FROM documents
-        WHERE {where}
+        SELECT version_id, {" + ".join(scores)} AS score FROM documents
+        WHERE {" AND ".join(conds)}
           AND ($source::VARCHAR IS NULL OR source = $source)
           AND ($since::TIMESTAMP IS NULL OR published_at >= $since)
-        ORDER BY score DESC, version_id LIMIT $cap
+        ORDER BY score DESC, published_at DESC NULLS LAST, version_id LIMIT $cap
     """
     return [(r[0], float(r[1])) for r in con.execute(sql, params).fetchall()]
 

@@ -99,6 +99,16 @@ def _payload_report(db: Path) -> dict[str, int | None]:
     return {"stored_twice": None if twice is None else int(twice), "orphans": orphans}
 
 
+def _diff(got: dict[str, object], expected: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key in expected:
+        a, b = got[key], expected[key]
+        if a != b:
+            out[key] = ({"extra": sorted(set(a) - set(b)), "missing": sorted(set(b) - set(a))}
+                        if isinstance(a, list) else (a, b))  # fmt: skip
+    return out
+
+
 def _killed_round(rs: ReplicaServer, db: Path, rng: random.Random, duration: float) -> list[str]:
     """Kills on one archive; each aims inside the work still left (it shrinks as runs resume)."""
     points = []
@@ -135,7 +145,8 @@ def test_sigkill_at_random_points_then_resume_equals_uninterrupted(rs: ReplicaSe
         points = _killed_round(rs, db, rng, duration)
         _run_to_end(db, rs)  # the resume
         _check_readable(db)
-        assert _state(db) == expected, f"round {n}: kill points {points}"
+        got = _state(db)
+        assert got == expected, f"round {n}: kill points {points}; differences {_diff(got, expected)}"
         statuses = [s for (s,) in sql(db, "SELECT status FROM crawl_runs ORDER BY started_at")]
         assert statuses[-1] == "finished" and set(statuses) <= {"finished", "interrupted"}, statuses
         _, broken = warc_scan(db.parent)
@@ -166,3 +177,35 @@ def test_a_cut_warc_tail_costs_only_that_tail(rs: ReplicaServer, tmp_path: Path)
     assert broken == [first.name]
     assert len({f for (f,) in sql(db, "SELECT DISTINCT warc_file FROM fetches WHERE warc_file IS NOT NULL")}) == 2
     assert sum(1 for r in records if r[0] in ("response", "revisit")) >= 2 * ARTICLES
+
+
+def test_death_between_page_and_attachments_loses_no_attachment(
+    rs: ReplicaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deterministic form of what the kill test found: the crawl dies as a batch's attachments
+    are being queued. Whatever was written, the next run must still fetch every attachment."""
+    import asyncio
+
+    from flows.crawl import CrawlOptions, crawl
+    from warehouse.frontier import Frontier
+
+    class Died(BaseException):
+        pass
+
+    real_add = Frontier.add
+
+    def dying_add(self: Frontier, items, run_id):  # noqa: ANN001
+        if any(d.kind == "attachment" for d in items):
+            raise Died
+        return real_add(self, items, run_id)
+
+    db = tmp_path / "data" / "archive.duckdb"
+    opts = CrawlOptions(base_url=rs.base_url(SITE), rps=0, concurrency=4, batch_size=ARTICLES)
+    monkeypatch.setattr(Frontier, "add", dying_add)
+    with pytest.raises(Died):
+        asyncio.run(crawl(SOURCE, str(db), opts))
+    monkeypatch.setattr(Frontier, "add", real_add)
+    asyncio.run(crawl(SOURCE, str(db), opts))
+    expected = sum(len(t.attachments) for t in rs.control.truth(SITE))
+    done = sql(db, "SELECT count(*) FROM frontier WHERE kind = 'attachment' AND state = 'done'")[0][0]
+    assert expected > 0 and done == expected

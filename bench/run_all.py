@@ -1,0 +1,37 @@
+"""`make bench`: every benchmark in one go, each in its own process, output as markdown.
+
+Run on a quiet machine: the numbers go into the README's performance table together
+with the machine they came from (printed first).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = [
+    ["bench/parse_bench.py"],
+    ["-m", "bench.crawl_bench", "--articles", "2000"],
+    ["-m", "bench.crawl_bench", "--articles", "20000", "--only", "prefect"],
+    ["bench/warehouse_bench.py"],
+]
+
+
+def main() -> None:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}, "
+          f"Python {platform.python_version()}\n", flush=True)  # fmt: skip
+    failed = 0
+    for args in RUNS:
+        print(f"## {' '.join(args)}\n", flush=True)
+        rc = subprocess.run([sys.executable, *args], cwd=ROOT, check=False).returncode
+        failed += rc != 0
+        print(flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
