@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from flows.discover import Discovery, discover
@@ -226,16 +227,149 @@ def _settle(
 
 
 @contextlib.contextmanager
-def _progress(enabled: bool, label: str) -> Iterator[tuple[Progress | None, int | None]]:
+def _progress(enabled: bool, label: str, total: int) -> Iterator[Callable[[int, RunCounts], None]]:
+    """A progress bar on the terminal (stderr); a no-op callback elsewhere."""
     if not enabled:
-        yield None, None
+        yield lambda n, counts: None
         return
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(),
-        transient=False, console=None, redirect_stdout=False, redirect_stderr=False,
+        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=Console(stderr=True),
     ) as progress:  # fmt: skip
-        yield progress, progress.add_task(label, total=None, detail="")
+        task_id = progress.add_task(label, total=total, detail="")
+
+        def advance(n: int, c: RunCounts) -> None:
+            progress.update(task_id, advance=n,
+                            detail=f"new {c.new} changed {c.changed} failed {c.failed}")  # fmt: skip
+
+        yield advance
+
+
+class _Run:
+    """One crawl of one source: its pieces, what it has counted, and what it noticed."""
+
+    def __init__(self, source: Source, db: str | None, opts: CrawlOptions, steps: Steps,
+                 run_id: str) -> None:  # fmt: skip
+        self.source, self.opts, self.steps, self.run_id = source, opts, steps, run_id
+        self.archive = Archive(db)
+        self.frontier = Frontier(self.archive.path, source.name)
+        self.counts = RunCounts()
+        self.notes: list[str] = []
+        self.pool: ParsePool | None = None
+        self.politeness = Politeness(
+            rps=opts.rps if opts.rps is not None else source.rps,
+            concurrency=opts.concurrency or source.concurrency,
+            respect_robots=source.respect_robots,
+        )
+
+    def _policy(self, **extra: object) -> FetchPolicy:
+        allow = self.opts.allow_private
+        return FetchPolicy(allowed_hosts=self.source.allowed_hosts, allow_private=allow,
+                           check_addresses=not allow, **extra)  # type: ignore[arg-type]  # fmt: skip
+
+    def _save_progress(self, status: str | None = None) -> None:
+        update_run(self.archive.path, self.run_id, self.counts, status=status,
+                   notes="; ".join(self.notes) or None)  # fmt: skip
+
+    async def execute(self) -> CrawlSummary:
+        interrupted = start_run(self.archive.path, self.run_id, self.source.name)
+        if interrupted:
+            self.notes.append(f"run(s) {', '.join(interrupted)} had been killed; marked interrupted")
+        left = self.frontier.counts().get("pending", 0)
+        if left:
+            self.notes.append(f"resuming: {left} URL(s) left pending by earlier runs")
+        status = "failed"
+        try:
+            async with Fetcher(self._policy(), max_connections=max(2, self.politeness.concurrency)) as base:
+                fetcher = PoliteFetcher(base, self.politeness)
+                await self._discover(fetcher)
+                await self._articles(fetcher)
+                if fetcher.robots.responses:
+                    self.archive.store_fetches(fetcher.robots.responses, run_id=self.run_id,
+                                               source=self.source.name, kind="robots")  # fmt: skip
+            if self.source.download_attachments:
+                await self._attachments()
+            status = "finished"
+        except CrawlFailed as exc:
+            self.notes.append(str(exc))
+        except BaseException as exc:
+            if not isinstance(exc, Exception):  # Ctrl-C, cancellation: resumable, not broken
+                status = "interrupted"
+            self.notes.append(f"stopped by {type(exc).__name__}: {exc}")
+            raise
+        finally:
+            if self.pool is not None:
+                self.pool.close()
+            try:  # on a full disk this write fails too; the WARC file must still be closed
+                self._save_progress(status)
+            finally:
+                self.archive.close()
+        return CrawlSummary(self.run_id, self.source.name, status, self.counts, self.notes)
+
+    async def _discover(self, fetcher: PoliteFetcher) -> None:
+        found = await self.steps.discover(self.source, fetcher, self.archive, self.frontier,
+                                          self.run_id, self.opts)  # fmt: skip
+        self.counts.discovered = found.new
+        self.notes.extend(found.warnings)
+        if found.listing_pages and found.listing_failures == found.listing_pages:
+            raise CrawlFailed(f"no listing page could be read: {found.stop_reason}")
+        if found.robots_skipped:
+            self.notes.append(f"{found.robots_skipped} article link(s) disallowed by robots.txt, not fetched")
+        if self.opts.full:
+            self.frontier.requeue_done("article")
+        self._save_progress()
+
+    async def _articles(self, fetcher: PoliteFetcher) -> None:
+        """Fetch pending articles in batches, pipelined: the next batch is fetched while
+        this one is parsed and loaded in a worker thread (the file is free for readers
+        while fetching)."""
+        pending = self.frontier.counts().get("pending", 0)
+        if pending >= POOL_THRESHOLD and pool_worth_it():
+            self.pool = ParsePool()
+        tried: list[str] = []
+
+        def next_items() -> list[FrontierItem]:
+            items = self.frontier.pending("article", self.opts.batch_size, exclude=tried)
+            tried.extend(i.url for i in items)
+            return items
+
+        def start(items: list[FrontierItem]) -> asyncio.Future[list[FetchResult]] | None:
+            return asyncio.ensure_future(self.steps.fetch(fetcher, items)) if items else None
+
+        with _progress(self.opts.progress, self.source.name, pending) as advance:
+            items = next_items()
+            inflight = start(items)
+            while inflight is not None:
+                results = await inflight
+                current, items = items, next_items()
+                inflight = start(items)
+                try:
+                    await asyncio.to_thread(self._store_cycle, current, results)
+                except BaseException:
+                    if inflight is not None:
+                        inflight.cancel()
+                    raise
+                advance(len(current), self.counts)
+
+    def _store_cycle(self, items: list[FrontierItem], results: list[FetchResult]) -> None:
+        with self.archive.holding():
+            outcomes = self.steps.store(self.archive, self.source, self.run_id, results, self.pool)
+            # attachments enter the frontier before their page is settled: killed in
+            # between, the page is fetched again; the reverse order loses them for good
+            self.frontier.add(_attachment_links(self.source, outcomes), self.run_id)
+            self.frontier.settle(_settle(items, results, outcomes))
+            _count(self.counts, results, outcomes)
+            self._save_progress()
+
+    async def _attachments(self) -> None:
+        policy = self._policy(max_bytes=self.source.attachment_max_bytes)
+        async with Fetcher(policy, max_connections=4) as base:
+            stored, failed = await self.steps.attachments(
+                self.source, PoliteFetcher(base, self.politeness), self.archive, self.frontier,
+                self.run_id, self.opts.batch_size,
+            )  # fmt: skip
+        if stored or failed:
+            self.notes.append(f"attachments: {stored} stored, {failed} failed")
 
 
 async def crawl(
@@ -248,109 +382,8 @@ async def crawl(
 ) -> CrawlSummary:
     """One crawl of one source, start to end; resumable by running it again."""
     opts = options or CrawlOptions()
-    source = _configured(source_name, opts)
-    run_id = run_id or str(uuid.uuid4())
-    archive = Archive(db)
-    frontier = Frontier(archive.path, source.name)
-    interrupted = start_run(archive.path, run_id, source.name)
-    counts = RunCounts()
-    notes: list[str] = []
-    if interrupted:
-        notes.append(f"run(s) {', '.join(interrupted)} had been killed; marked interrupted")
-    left = frontier.counts().get("pending", 0)
-    if left:
-        notes.append(f"resuming: {left} URL(s) left pending by earlier runs")
-    politeness = Politeness(
-        rps=opts.rps if opts.rps is not None else source.rps,
-        concurrency=opts.concurrency or source.concurrency,
-        respect_robots=source.respect_robots,
-    )
-    policy = FetchPolicy(allowed_hosts=source.allowed_hosts, allow_private=opts.allow_private,
-                         check_addresses=not opts.allow_private)  # fmt: skip
-    attach_policy = FetchPolicy(allowed_hosts=source.allowed_hosts, allow_private=opts.allow_private,
-                                check_addresses=not opts.allow_private,
-                                max_bytes=source.attachment_max_bytes)  # fmt: skip
-    status = "failed"
-    pool: ParsePool | None = None
-    try:
-        async with Fetcher(policy, max_connections=max(2, politeness.concurrency)) as base, \
-                Fetcher(attach_policy, max_connections=4) as attach_base:  # fmt: skip
-            fetcher = PoliteFetcher(base, politeness)
-            found = await steps.discover(source, fetcher, archive, frontier, run_id, opts)
-            counts.discovered = found.new
-            notes.extend(found.warnings)
-            if found.listing_pages and found.listing_failures == found.listing_pages:
-                raise CrawlFailed(f"no listing page could be read: {found.stop_reason}")
-            if found.robots_skipped:
-                notes.append(f"{found.robots_skipped} article link(s) disallowed by robots.txt, not fetched")
-            if opts.full:
-                frontier.requeue_done("article")
-            update_run(archive.path, run_id, counts, notes="; ".join(notes) or None)
-            pending_total = frontier.counts().get("pending", 0)
-            if pending_total >= POOL_THRESHOLD and pool_worth_it():
-                pool = ParsePool()
-            with _progress(opts.progress, source.name) as (bar, bar_task):
-                if bar is not None:
-                    bar.update(bar_task, total=pending_total)
-                tried: list[str] = []
-
-                def next_items() -> list[FrontierItem]:
-                    items = frontier.pending("article", opts.batch_size, exclude=tried)
-                    tried.extend(i.url for i in items)
-                    return items
-
-                def store_cycle(items: list[FrontierItem], results: list[FetchResult]) -> None:
-                    with archive.holding():
-                        outcomes = steps.store(archive, source, run_id, results, pool)
-                        # attachments enter the frontier before their page is settled:
-                        # killed in between, the page is fetched again, never the reverse
-                        frontier.add(_attachment_links(source, outcomes), run_id)
-                        frontier.settle(_settle(items, results, outcomes))
-                        _count(counts, results, outcomes)
-                        update_run(archive.path, run_id, counts)
-
-                # Pipelined: the next batch is being fetched while this one is parsed and
-                # loaded in a worker thread; the file is free for readers while fetching.
-                items = next_items()
-                inflight = asyncio.ensure_future(steps.fetch(fetcher, items)) if items else None
-                while inflight is not None:
-                    results = await inflight
-                    current, items = items, next_items()
-                    inflight = asyncio.ensure_future(steps.fetch(fetcher, items)) if items else None
-                    try:
-                        await asyncio.to_thread(store_cycle, current, results)
-                    except BaseException:
-                        if inflight is not None:
-                            inflight.cancel()
-                        raise
-                    if bar is not None:
-                        bar.update(bar_task, advance=len(current),
-                                   detail=f"new {counts.new} changed {counts.changed} failed {counts.failed}")  # fmt: skip
-            if source.download_attachments:
-                stored, failed = await steps.attachments(
-                    source, PoliteFetcher(attach_base, politeness), archive, frontier, run_id,
-                    opts.batch_size,
-                )  # fmt: skip
-                if stored or failed:
-                    notes.append(f"attachments: {stored} stored, {failed} failed")
-            if fetcher.robots.responses:
-                archive.store_fetches(fetcher.robots.responses, run_id=run_id, source=source.name, kind="robots")
-        status = "finished"
-    except CrawlFailed as exc:
-        notes.append(str(exc))
-    except BaseException as exc:
-        if not isinstance(exc, Exception):  # Ctrl-C, cancellation: resumable, not broken
-            status = "interrupted"
-        notes.append(f"stopped by {type(exc).__name__}: {exc}")
-        raise
-    finally:
-        if pool is not None:
-            pool.close()
-        try:  # on a full disk this write fails too; the WARC file must still be closed
-            update_run(archive.path, run_id, counts, status=status, notes="; ".join(notes) or None)
-        finally:
-            archive.close()
-    return CrawlSummary(run_id, source.name, status, counts, notes)
+    run = _Run(_configured(source_name, opts), db, opts, steps, run_id or str(uuid.uuid4()))
+    return await run.execute()
 
 
 @flow(name="crawl-source", flow_run_name="crawl-{source_name}")
