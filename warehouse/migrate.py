@@ -38,8 +38,8 @@ def _index_existing_documents(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # Steps SQL cannot do alone (tokenizing Chinese text), run in the migration's transaction.
-# (002 and 004 changed the index layout; 005 empties it, so indexing waits for 005.)
-AFTER: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {5: _index_existing_documents}
+# (002 and 004 changed the index layout; 004 leaves it empty, so indexing follows 004.)
+AFTER: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {4: _index_existing_documents}
 
 
 def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:
