@@ -9,6 +9,7 @@ the first page whose articles are all known (incremental), at `--since`, at
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -50,6 +51,44 @@ def listing_url(source: Source, start: str, k: int) -> str:
     raise ValueError(f"source {source.name}: unknown pagination style {pg.style!r}")
 
 
+FLUSH_SECONDS = 1.0
+
+
+class _Ledger:
+    """Listing fetches and discovered links, written to the archive in groups.
+
+    Opening the archive file costs tens of milliseconds (a checkpoint on close), so a
+    fast walk of a hundred listing pages would spend most of its time there. Writes are
+    grouped at most FLUSH_SECONDS apart; a kill loses at most one group, which the next
+    run walks again (a walk that never finished is not trusted to stop early).
+    """
+
+    def __init__(self, archive: Archive, frontier: Frontier, source: str, run_id: str) -> None:
+        self.archive, self.frontier, self.source, self.run_id = archive, frontier, source, run_id
+        self.known = frontier.urls()
+        self.new = 0
+        self._listings: list[FetchResult] = []
+        self._links: list[Discovered] = []
+        self._last = time.monotonic()
+
+    def record(self, listing: FetchResult, fresh: list[Discovered]) -> None:
+        self._listings.append(listing)
+        self._links.extend(fresh)
+        self.known.update(d.url for d in fresh)
+        if time.monotonic() - self._last >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._listings or self._links:
+            with self.archive.holding():
+                self.archive.store_fetches(
+                    self._listings, run_id=self.run_id, source=self.source, kind="listing"
+                )
+                self.new += self.frontier.add(self._links, self.run_id)
+        self._listings, self._links = [], []
+        self._last = time.monotonic()
+
+
 async def discover(
     source: Source,
     fetcher: PoliteFetcher,
@@ -62,30 +101,32 @@ async def discover(
     since: dt.date | None = None,
 ) -> Discovery:
     found = Discovery()
+    ledger = _Ledger(archive, frontier, source.name, run_id)
     limit = min(max_pages, source.max_listing_pages) if max_pages else source.max_listing_pages
-    for start in source.start_urls:
-        k = 0
-        page_count: int | None = None
-        while True:
-            if k >= limit:
-                found.stop_reason = f"max pages ({limit})"
-                break
-            if page_count is not None and k >= page_count:
-                found.stop_reason = "last page"
-                break
-            url = listing_url(source, start, k)
-            result = await fetcher.fetch(url)
-            found.listing_pages += 1
-            with archive.holding():
-                archive.store_fetches([result], run_id=run_id, source=source.name, kind="listing")
-                page = await _take_listing(source, fetcher, frontier, found, result, k, run_id, since)
-            if page.stop:
-                break
-            if not full and page.allowed and not page.fresh:
-                found.stop_reason = "reached known articles"
-                break
-            page_count = page.page_count or page_count
-            k += 1
+    try:
+        for start in source.start_urls:
+            k = 0
+            page_count: int | None = None
+            while True:
+                if k >= limit:
+                    found.stop_reason = f"max pages ({limit})"
+                    break
+                if page_count is not None and k >= page_count:
+                    found.stop_reason = "last page"
+                    break
+                result = await fetcher.fetch(listing_url(source, start, k))
+                found.listing_pages += 1
+                page = await _take_listing(source, fetcher, ledger, found, result, k, since)
+                if page.stop:
+                    break
+                if not full and page.allowed and not page.fresh:
+                    found.stop_reason = "reached known articles"
+                    break
+                page_count = page.page_count or page_count
+                k += 1
+    finally:
+        ledger.flush()
+        found.new = ledger.new
     return found
 
 
@@ -98,12 +139,13 @@ class _Page:
 
 
 async def _take_listing(
-    source: Source, fetcher: PoliteFetcher, frontier: Frontier, found: Discovery,
-    result: FetchResult, k: int, run_id: str, since: dt.date | None,
+    source: Source, fetcher: PoliteFetcher, ledger: _Ledger, found: Discovery,
+    result: FetchResult, k: int, since: dt.date | None,
 ) -> _Page:  # fmt: skip
-    """Put one listing page's new article links in the frontier; say whether to go on."""
+    """Record one listing page and its new article links; say whether to go on."""
     url = result.url
     if not result.ok:
+        ledger.record(result, [])
         found.listing_failures += 1
         if k == 0:
             found.warnings.append(f"listing {url} failed: {result.error or result.status}")
@@ -112,11 +154,13 @@ async def _take_listing(
     try:
         listing = parse_listing(result.content, result.final_url, result.content_type)
     except ParseError as exc:
+        ledger.record(result, [])
         found.listing_failures += 1
         found.warnings.append(f"listing {url} unreadable: {exc}")
         return _Page(stop=True)
     articles = [link for link in listing.links if source.is_article(link.url)]
     if not articles:
+        ledger.record(result, [])
         if k == 0:
             found.warnings.append(
                 f"listing {url} has no article links: the site may have been redesigned"
@@ -135,11 +179,12 @@ async def _take_listing(
             allowed.append(a)
         else:
             found.robots_skipped += 1
-    known = frontier.known(a.url for a in allowed)
-    fresh = [a for a in allowed if a.url not in known]
-    found.new += frontier.add(
-        [Discovered(a.url, "article", a.title, a.date, referrer=url) for a in fresh], run_id
-    )
+    fresh = [
+        Discovered(a.url, "article", a.title, a.date, referrer=url)
+        for a in allowed
+        if a.url not in ledger.known
+    ]
+    ledger.record(result, fresh)
     if too_old:
         found.stop_reason = f"reached articles listed before {since}"
     return _Page(too_old, len(allowed), len(fresh), listing.page_count)

@@ -8,7 +8,7 @@ next run of the same source, whatever run discovered them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,16 +71,10 @@ class Frontier:
         self.path = path
         self.source = source
 
-    def known(self, urls: Iterable[str]) -> set[str]:
-        """The URLs among these the source already has (in any state)."""
-        urls = list(urls)
-        if not urls:
-            return set()
+    def urls(self) -> set[str]:
+        """Every URL the source has, in any state (a discovery walk checks links against it)."""
         with dbmod.writer(self.path, migrate_schema=False) as con:
-            rows = con.execute(
-                "SELECT url FROM frontier WHERE source = ? AND list_contains(?, url)",
-                [self.source, urls],
-            ).fetchall()
+            rows = con.execute("SELECT url FROM frontier WHERE source = ?", [self.source]).fetchall()
         return {r[0] for r in rows}
 
     def add(self, items: Sequence[Discovered], run_id: str) -> int:
