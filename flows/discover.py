@@ -102,7 +102,7 @@ async def discover(
 ) -> Discovery:
     found = Discovery()
     ledger = _Ledger(archive, frontier, source.name, run_id)
-    limit = min(max_pages, source.max_listing_pages) if max_pages else source.max_listing_pages
+    limit = max_pages or source.max_listing_pages  # an explicit --max-pages beats the config
     try:
         for start in source.start_urls:
             k = 0

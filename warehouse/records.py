@@ -37,6 +37,7 @@ class FetchResult:
     http_version: str = "HTTP/1.1"
     reason: str = ""
     truncated: bool = False  # body cut at the size cap
+    _sha256: tuple[bytes, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -59,6 +60,9 @@ class FetchResult:
 
     @property
     def payload_sha256(self) -> str | None:
+        """sha256 of the body, computed once (deduplication, the fetches row and WARC all ask)."""
         if self.status is None:
             return None
-        return hashlib.sha256(self.content).hexdigest()
+        if self._sha256 is None or self._sha256[0] is not self.content:
+            self._sha256 = (self.content, hashlib.sha256(self.content).hexdigest())
+        return self._sha256[1]
