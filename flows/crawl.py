@@ -80,6 +80,10 @@ class CrawlSummary:
         return text + "".join(f"\n  note: {n}" for n in self.notes)
 
 
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def _since(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -326,11 +330,13 @@ class _Run:
         pending = self.frontier.counts().get("pending", 0)
         if pending >= POOL_THRESHOLD and pool_worth_it():
             self.pool = ParsePool()
-        tried: list[str] = []
+        started = _utcnow()
+        inflight_urls: list[str] = []
 
         def next_items() -> list[FrontierItem]:
-            items = self.frontier.pending("article", self.opts.batch_size, exclude=tried)
-            tried.extend(i.url for i in items)
+            items = self.frontier.pending("article", self.opts.batch_size,
+                                          exclude=inflight_urls, settled_before=started)  # fmt: skip
+            inflight_urls[:] = [i.url for i in items]
             return items
 
         def start(items: list[FrontierItem]) -> asyncio.Future[list[FetchResult]] | None:

@@ -121,13 +121,26 @@ class Frontier:
             )
         return int(n)
 
-    def pending(self, kind: str, limit: int, exclude: Sequence[str] = ()) -> list[FrontierItem]:
+    def pending(
+        self,
+        kind: str,
+        limit: int,
+        exclude: Sequence[str] = (),
+        settled_before: dt.datetime | None = None,
+    ) -> list[FrontierItem]:
+        """Pending URLs, oldest first.
+
+        `exclude` keeps out the batch in flight; `settled_before` keeps out what this run
+        already tried and put back as pending (a retryable failure waits for the next run
+        instead of being hammered again now).
+        """
         with dbmod.writer(self.path, migrate_schema=False) as con:
             rows = con.execute(
                 "SELECT url, kind, etag, last_modified, attempts, referrer FROM frontier"
                 " WHERE source = ? AND kind = ? AND state = 'pending' AND NOT list_contains(?, url)"
+                " AND (?::TIMESTAMP IS NULL OR updated_at IS NULL OR updated_at < ?::TIMESTAMP)"
                 " ORDER BY discovered_at, url LIMIT ?",
-                [self.source, kind, list(exclude), limit],
+                [self.source, kind, list(exclude), settled_before, settled_before, limit],
             ).fetchall()
         return [FrontierItem(*r) for r in rows]
 

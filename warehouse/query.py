@@ -36,8 +36,28 @@ def sandboxed(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
+# What a reader may run: queries (SELECT, DESCRIBE, SHOW, SUMMARIZE, FROM ...), EXPLAIN
+# and CALL of table functions. Everything else (ATTACH, SET, COPY, DDL ...) is refused
+# before it runs, on top of the read-only, no-external-access connection.
+READ_STATEMENTS = frozenset(
+    {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN, duckdb.StatementType.CALL}
+)
+
+
+def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(str(exc).splitlines()[0]) from exc
+    for statement in statements:
+        if statement.type not in READ_STATEMENTS:
+            kind = statement.type.name
+            raise QueryError(f"only queries can run here; {kind} statements are refused")
+
+
 def run_query(path: Path, sql: str, params: list[Any] | None = None) -> QueryResult:
     with sandboxed(path) as con:
+        _check_read_only(con, sql)
         try:
             cur = con.execute(sql, params or [])
         except duckdb.Error as exc:

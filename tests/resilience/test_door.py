@@ -204,6 +204,7 @@ REFUSED_SQL = [
     "SET enable_external_access = true", "RESET enable_external_access",
     "SET lock_configuration = false", "SET temp_directory = '{dir}/tmp'",
     "ATTACH '{db}' AS w; INSERT INTO w.crawl_runs (run_id) VALUES ('x')",
+    "ATTACH '{db}' AS again (READ_ONLY)", "SELECT 1; ATTACH ':memory:' AS m",
 ]  # fmt: skip
 
 
