@@ -63,7 +63,8 @@ def run_ours(mode: str, base_url: str, db: str, concurrency: int) -> dict:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.crawl import CrawlOptions, crawl, crawl_source
 
-    opts = CrawlOptions(base_url=base_url, rps=0, concurrency=concurrency, batch_size=200,
+    batch = int(os.environ.get("GOVARCHIVE_BENCH_BATCH", "200"))  # bigger: less Prefect, more RSS
+    opts = CrawlOptions(base_url=base_url, rps=0, concurrency=concurrency, batch_size=batch,
                         max_pages=100_000)  # fmt: skip
     startup = 0.0
     if mode == "prefect":
