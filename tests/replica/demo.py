@@ -49,7 +49,7 @@ def main() -> None:
         govarchive("crawl", "nxzx-tagz", "--base-url", rs.base_url("www.nxzx.gov.cn"), "--rps", "20", db=db)
     for sql in QUERIES:
         govarchive("query", sql, db=db)
-    govarchive("search", "数据中心", "--limit", "5", db=db)
+    govarchive("search", "乡村振兴", "--limit", "3", db=db)
     print(f"\nThe archive is {db} (open it with the DuckDB CLI too); raw WARC files are in {Path(db).parent / 'warc'}.")
 
 
