@@ -12,7 +12,7 @@ from pathlib import Path
 
 from parsers.document import Document
 from warehouse import db as dbmod
-from warehouse import load, search_index
+from warehouse import load, orphans, search_index
 from warehouse.records import FetchResult
 from warehouse.warc import RevisitTarget, StoredResponse, WarcLocation, WarcStore, read_response
 
@@ -27,6 +27,7 @@ class Archive:
         self.root = self.path.parent
         self.warc = WarcStore(self.root)
         dbmod.ensure_schema(self.path)
+        self._orphans_checked = False
 
     def close(self) -> None:
         self.warc.close()
@@ -57,6 +58,9 @@ class Archive:
         if not results:
             return []
         with dbmod.writer(self.path, migrate_schema=False) as con:
+            if not self._orphans_checked:  # once per writer: a killed one may have left some
+                orphans.adopt(con, self.root)
+                self._orphans_checked = True
             digests = [r.payload_sha256 for r in results if _dedupable(r)]
             known = load.stored_payloads(con, [d for d in digests if d])
             ids = load.reserve_fetch_ids(con, len(results))

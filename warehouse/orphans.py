@@ -1,0 +1,102 @@
+"""WARC records a killed writer left behind without a `fetches` row, found and indexed.
+
+A batch is written to WARC (and fsynced) before its `fetches` rows are committed; a
+SIGKILL between the two leaves the batch's records at the tail of that process's file
+with nothing pointing at them. The next writer indexes them as `kind = 'orphan'` rows,
+so their payloads count as archived: when the resumed crawl fetches the same pages,
+identical payloads become revisit records instead of second copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import duckdb
+from warcio.archiveiterator import ArchiveIterator
+
+from warehouse import load
+from warehouse.records import FetchResult
+from warehouse.warc import WarcLocation
+
+_OWNER = re.compile(r"-(\d+)-\d+\.warc\.gz$")
+
+
+def _writer_alive(name: str) -> bool:
+    """Whether the process that wrote this file may still be appending to it."""
+    m = _OWNER.search(name)
+    if not m:
+        return False
+    pid = int(m.group(1))
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _tail(root: Path, file: str, start: int) -> list[tuple[FetchResult, WarcLocation]]:
+    """Response records after the last one `fetches` refers to (which sits at `start`)."""
+    found: list[tuple[FetchResult, WarcLocation]] = []
+    with open(root / file, "rb") as fh:
+        fh.seek(start)
+        it = ArchiveIterator(fh)
+        try:
+            for i, record in enumerate(it):
+                if start and i == 0:
+                    continue  # the referenced record itself
+                if record.rec_type != "response":
+                    continue  # its request, warcinfo, revisits (no payload to adopt)
+                http = record.http_headers
+                content = record.content_stream().read()
+                date = record.rec_headers.get_header("WARC-Date") or ""
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                result = FetchResult(
+                    url=uri,
+                    final_url=uri,
+                    status=int(http.get_statuscode()) if http else None,
+                    headers=list(http.headers) if http else [],
+                    content=content,
+                    fetched_at=dt.datetime.strptime(date[:19], "%Y-%m-%dT%H:%M:%S")
+                    if date
+                    else dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                )
+                loc = WarcLocation(
+                    file=file,
+                    offset=start + it.get_record_offset(),
+                    length=it.get_record_length(),
+                    record_id=record.rec_headers.get_header("WARC-Record-ID"),
+                    record_type="response",
+                )
+                found.append((result, loc))
+        except Exception:  # noqa: BLE001 - a record cut by the kill ends the readable tail
+            pass
+    return found
+
+
+def adopt(con: duckdb.DuckDBPyConnection, root: Path) -> int:
+    """Index the unreferenced tails of files whose writers are gone; returns records adopted."""
+    folder = root / "warc"
+    if not folder.is_dir():
+        return 0
+    last = dict(
+        con.execute(
+            "SELECT warc_file, max(warc_offset) FROM fetches WHERE warc_file IS NOT NULL GROUP BY 1"
+        ).fetchall()
+    )
+    adopted = 0
+    for path in sorted(folder.glob("*.warc.gz")):
+        file = f"warc/{path.name}"
+        if _writer_alive(path.name):
+            continue
+        orphans = _tail(root, file, int(last.get(file) or 0))
+        if orphans:
+            load.insert_fetches(con, orphans, run_id=None, source=None, kind="orphan")
+            adopted += len(orphans)
+    return adopted
