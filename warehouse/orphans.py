@@ -69,7 +69,7 @@ def _tail(root: Path, file: str, start: int) -> list[tuple[FetchResult, WarcLoca
                 )
                 loc = WarcLocation(
                     file=file,
-                    offset=start + it.get_record_offset(),
+                    offset=it.get_record_offset(),  # warcio counts from the file start
                     length=it.get_record_length(),
                     record_id=record.rec_headers.get_header("WARC-Record-ID"),
                     record_type="response",

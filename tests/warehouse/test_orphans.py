@@ -17,12 +17,16 @@ URL = "http://www.example.gov.cn/public/1/2.html"
 KILLED_WRITER = f"""
 import os, sys
 from pathlib import Path
+from warehouse.archive import Archive
 from warehouse.records import FetchResult
-from warehouse.warc import WarcStore
-store = WarcStore(Path(sys.argv[1]))
-store.write(FetchResult(url={URL!r}, final_url={URL!r}, status=200, reason="OK",
-                        headers=[("Content-Type", "text/html; charset=utf-8")], content={PAGE!r}))
-os._exit(9)  # dies before any fetches row is written
+archive = Archive(Path(sys.argv[1]) / "archive.duckdb")
+headers = [("Content-Type", "text/html; charset=utf-8")]
+# a first batch is committed, so the orphan sits after a referenced record in the same file
+archive.store_fetches([FetchResult(url={URL!r} + "?first", final_url={URL!r} + "?first",
+                                   status=200, reason="OK", headers=headers, content=b"first")])
+archive.warc.write(FetchResult(url={URL!r}, final_url={URL!r}, status=200, reason="OK",
+                               headers=headers, content={PAGE!r}))
+os._exit(9)  # dies before the second batch's fetches row is written
 """
 
 
@@ -42,4 +46,4 @@ def test_orphan_records_are_adopted_and_not_stored_again(tmp_path: Path) -> None
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute("SELECT kind, warc_type FROM fetches ORDER BY fetch_id").fetchall()
     con.close()
-    assert rows == [("orphan", "response"), ("page", "revisit")]
+    assert rows == [("page", "response"), ("orphan", "response"), ("page", "revisit")]
