@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import sys
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
@@ -417,7 +416,3 @@ def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSumm
         return asyncio.run(crawl_all(db, opts))
     _configured(source, opts)
     return [asyncio.run(crawl_source(source, db, opts))]
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(run_crawl(sys.argv[1], None, CrawlOptions()))
