@@ -38,7 +38,7 @@ from warehouse.frontier import (
     start_run,
     update_run,
 )
-from warehouse.records import FetchResult
+from warehouse.records import FetchResult, utcnow
 
 BATCH_SIZE = 100
 POOL_THRESHOLD = 300  # pages below which a parse worker process costs more than it saves
@@ -77,10 +77,6 @@ class CrawlSummary:
             f"(run {self.run_id})"
         )
         return text + "".join(f"\n  note: {n}" for n in self.notes)
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _since(value: str | None) -> dt.date | None:
@@ -329,7 +325,7 @@ class _Run:
         pending = self.frontier.counts().get("pending", 0)
         if pending >= POOL_THRESHOLD and pool_worth_it():
             self.pool = ParsePool()
-        started = _utcnow()
+        started = utcnow()  # compared with frontier.updated_at, written with the same clock
         inflight_urls: list[str] = []
 
         def next_items() -> list[FrontierItem]:

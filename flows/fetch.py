@@ -9,7 +9,6 @@ exception, so one bad page cannot stop a batch.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from flows.safety import UnsafeURL, check_url, is_public_address
-from warehouse.records import FetchResult, Redirect
+from warehouse.records import FetchResult, Redirect, utcnow
 
 USER_AGENT = (
     "govarchive/0.1 (archival crawler of public government pages; "
@@ -61,10 +60,6 @@ def soft_error(status: int | None, content: bytes) -> str | None:
         if raw in content:
             return f"busy: the server answered {status} with an error page ({marker})"
     return None
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _host_allowed(url: str, allowed: frozenset[str] | None) -> bool:
@@ -119,7 +114,7 @@ class Fetcher:
         last_modified: str | None = None,
     ) -> FetchResult:
         started = time.monotonic()
-        fetched_at = _now()
+        fetched_at = utcnow()
         try:
             async with asyncio.timeout(self.policy.total_timeout):
                 result = await self._walk(url, etag=etag, last_modified=last_modified)

@@ -101,10 +101,10 @@ def parse_and_load(
     """Parse what can be parsed (in a worker process when `parse` is a pool), load it."""
     outcomes: list[PageOutcome] = []
     to_load: list[tuple[Document, int | None]] = []
-    parseable = [(r, fid, src) for r, fid, src in items if not http_failure(r) and r.status != 304]
-    parsed = iter((parse or parse_inline)([r for r, _, _ in parseable]))
-    for result, fetch_id, source in items:
-        failure = http_failure(result)
+    failures = [http_failure(r) for r, _, _ in items]
+    parseable = [r for (r, _, _), f in zip(items, failures, strict=True) if not f and r.status != 304]
+    parsed = iter((parse or parse_inline)(parseable))
+    for (result, fetch_id, source), failure in zip(items, failures, strict=True):
         if failure:
             outcomes.append(PageOutcome(result.url, fetch_id, "failed", error=failure))
             continue

@@ -15,16 +15,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from warehouse import db as dbmod
+from warehouse.records import utcnow
 
 MAX_ATTEMPTS = 3
 _DISCOVERED_COLUMNS = (
     "source", "url", "kind", "listed_title", "listed_date", "referrer", "discovered_at",
     "discovered_run",
 )  # fmt: skip
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 @dataclass(slots=True)
@@ -81,7 +78,7 @@ class Frontier:
         """Insert newly discovered URLs as pending; return how many were new."""
         if not items:
             return 0
-        now = _now()
+        now = utcnow()
         rows = [(self.source, d.url, d.kind, d.title, d.date, d.referrer, now, run_id) for d in items]
         with dbmod.writer(self.path, migrate_schema=False) as con:
             before = con.execute(
@@ -117,7 +114,7 @@ class Frontier:
             con.execute(
                 "UPDATE frontier SET state = 'pending', attempts = 0, updated_at = ?"
                 " WHERE source = ? AND kind = ? AND state IN ('done', 'failed')",
-                [_now(), self.source, kind],
+                [utcnow(), self.source, kind],
             )
         return int(n)
 
@@ -177,7 +174,7 @@ class Frontier:
                     FROM _settled s
                     WHERE f.source = ? AND f.url = s.url
                     """,
-                    [MAX_ATTEMPTS, _now(), self.source],
+                    [MAX_ATTEMPTS, utcnow(), self.source],
                 )
             finally:
                 con.unregister("_settled")
@@ -213,7 +210,7 @@ def start_run(path: Path, run_id: str, source: str) -> list[str]:
         con.execute(
             "INSERT INTO crawl_runs (run_id, source, started_at, status) VALUES (?, ?, ?, 'running')"
             " ON CONFLICT DO NOTHING",
-            [run_id, source, _now()],
+            [run_id, source, utcnow()],
         )
     return [r[0] for r in stale]
 
@@ -229,7 +226,7 @@ def update_run(
             " finished_at = CASE WHEN ? IS NULL THEN finished_at ELSE ? END WHERE run_id = ?",
             [
                 counts.discovered, counts.fetched, counts.new, counts.changed, counts.unchanged,
-                counts.failed, status, notes, status, _now(), run_id,
+                counts.failed, status, notes, status, utcnow(), run_id,
             ],
         )  # fmt: skip
 

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from parsers.document import Document
 from warehouse import search_index
-from warehouse.records import FetchResult
+from warehouse.records import FetchResult, utcnow
 from warehouse.warc import WarcLocation
 
 # Columns of document_versions that come straight from the Document.
@@ -88,7 +88,7 @@ def load_documents(
     stats = LoadStats()
     if not items:
         return stats
-    seen = seen_at or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    seen = seen_at or utcnow()
     rows = []
     for seq, (doc, fetch_id) in enumerate(items):
         row = _doc_row(doc)

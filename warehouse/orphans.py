@@ -18,7 +18,7 @@ import duckdb
 from warcio.archiveiterator import ArchiveIterator
 
 from warehouse import load
-from warehouse.records import FetchResult
+from warehouse.records import FetchResult, utcnow
 from warehouse.warc import WarcLocation
 
 _OWNER = re.compile(r"-(\d+)-\d+\.warc\.gz$")
@@ -65,7 +65,7 @@ def _tail(root: Path, file: str, start: int) -> list[tuple[FetchResult, WarcLoca
                     content=content,
                     fetched_at=dt.datetime.strptime(date[:19], "%Y-%m-%dT%H:%M:%S")
                     if date
-                    else dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    else utcnow(),
                 )
                 loc = WarcLocation(
                     file=file,

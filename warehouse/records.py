@@ -10,6 +10,11 @@ import hashlib
 from dataclasses import dataclass, field
 
 
+def utcnow() -> dt.datetime:
+    """Naive UTC, the one clock of the archive: every stored timestamp is compared with others."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 @dataclass(slots=True)
 class Redirect:
     url: str
@@ -29,7 +34,7 @@ class FetchResult:
     status: int | None
     headers: list[tuple[str, str]] = field(default_factory=list)
     content: bytes = b""
-    fetched_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None))
+    fetched_at: dt.datetime = field(default_factory=utcnow)
     elapsed_ms: float = 0.0
     redirects: list[Redirect] = field(default_factory=list)
     error: str | None = None  # "kind: message" when no usable response was had
