@@ -22,13 +22,17 @@ again (content reverted) is indexed again.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 
+from parsers.document import Document
+from warehouse import db as dbmod
 from warehouse import tokens
 
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 5.0
@@ -53,38 +57,29 @@ def _averages(con: duckdb.DuckDBPyConnection, titles: list[int], bodies: list[in
     return max((sum_t + sum(titles)) / total, 1.0), max((sum_b + sum(bodies)) / total, 1.0)
 
 
-def weights(
-    title_p: tokens.Postings,
-    body_p: tokens.Postings,
-    title_len: np.ndarray,
-    body_len: np.ndarray,
-    avg_t: float,
-    avg_b: float,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(doc, term, weight): BM25's term-frequency part with the title counted 5x.
+def weights(terms: tokens.BatchTerms, title_len: np.ndarray, body_len: np.ndarray,
+            avg_t: float, avg_b: float) -> np.ndarray:
+    """BM25's term-frequency part of each (term, document), the title counted 5x.
 
     Precomputed at index time (with the corpus's average lengths then), so a query only
     multiplies by idf and sums: no join with document lengths on the hot path.
     """
-    key_t = (title_p.doc << 31) | title_p.term
-    key_b = (body_p.doc << 31) | body_p.term
-    keys = np.concatenate((key_t, key_b))
-    keys.sort(kind="stable")  # two sorted runs: a merge (np.union1d hashes, 10x slower here)
-    if len(keys):
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    tf_t = np.zeros(len(keys))
-    tf_b = np.zeros(len(keys))
-    tf_t[np.searchsorted(keys, key_t)] = title_p.tf
-    tf_b[np.searchsorted(keys, key_b)] = body_p.tf
-    doc = keys >> 31
-    norm_t = 1 - B + B * title_len[doc] / avg_t
-    norm_b = 1 - B + B * body_len[doc] / avg_b
-    tf = TITLE_WEIGHT * tf_t / norm_t + tf_b / norm_b
-    return doc, keys & ((1 << 31) - 1), (tf * (K1 + 1) / (tf + K1)).astype(np.float32)
+    # per document first, then gathered: one float32 pass per posting instead of four
+    norm_t = (TITLE_WEIGHT / (1 - B + B * title_len / avg_t)).astype(np.float32)
+    norm_b = (1 / (1 - B + B * body_len / avg_b)).astype(np.float32)
+    tf = terms.tf_title * norm_t[terms.doc]
+    tf += terms.tf_body * norm_b[terms.doc]
+    return tf * np.float32(K1 + 1) / (tf + np.float32(K1))
 
 
-def index_rows(con: duckdb.DuckDBPyConnection, rows: Sequence[IndexRow]) -> int:
-    """Append postings and document lengths for these versions; return postings written."""
+def index_rows(
+    con: duckdb.DuckDBPyConnection, rows: Sequence[IndexRow], terms: tokens.BatchTerms | None = None
+) -> int:
+    """Append postings and document lengths for these versions; return postings written.
+
+    `terms` are the rows' terms when the caller tokenized them already (the loader does,
+    while DuckDB merges the batch).
+    """
     if not rows:
         return 0
     titles = [r.title or "" for r in rows]
@@ -93,17 +88,16 @@ def index_rows(con: duckdb.DuckDBPyConnection, rows: Sequence[IndexRow]) -> int:
     title_len = np.fromiter((len(t) for t in titles), dtype=np.int64, count=len(titles))
     body_len = np.fromiter((len(b) for b in bodies), dtype=np.int64, count=len(bodies))
     avg_t, avg_b = _averages(con, title_len.tolist(), body_len.tolist())
-    doc, term, weight = weights(
-        tokens.postings(titles), tokens.postings(bodies), title_len, body_len, avg_t, avg_b
-    )
-    order = np.argsort(term, kind="stable")
+    if terms is None:
+        terms = tokens.batch_terms(titles, bodies)
+    weight = weights(terms, title_len, body_len, avg_t, avg_b)
     postings = pa.table(
         {
-            "term": term[order].astype(np.int32),
-            "version_id": ids[doc[order]],
+            "term": terms.term.astype(np.int32),  # already in term order
+            "version_id": ids[terms.doc],
             # one byte: the weight is < K1 + 1 = 2.2, kept to 0.01 (ranking barely
             # notices; the postings shrink by 40%)
-            "weight": np.round(weight[order] * 100).astype(np.uint8),
+            "weight": np.round(weight * 100).astype(np.uint8),
         }
     )
     docs = pa.table(
@@ -124,60 +118,86 @@ def index_rows(con: duckdb.DuckDBPyConnection, rows: Sequence[IndexRow]) -> int:
     finally:
         con.unregister("_search_postings_batch")
         con.unregister("_search_docs_batch")
-    return len(term)
+    return len(terms.term)
 
 
 def drop_versions(con: duckdb.DuckDBPyConnection, version_ids: Sequence[int]) -> None:
     if not version_ids:
         return
-    ids = list(version_ids)
-    con.execute("DELETE FROM search_postings WHERE list_contains(?, version_id)", [ids])
-    con.execute("DELETE FROM search_docs WHERE list_contains(?, version_id)", [ids])
+    with dbmod.registered(con, "dropped", "version_id", list(version_ids), pa.int64()):
+        for table in ("search_postings", "search_docs"):
+            con.execute(f"DELETE FROM {table} WHERE version_id IN (SELECT version_id FROM dropped)")
+
+
+@functools.cache
+def _tokenizer() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(1, thread_name_prefix="govarchive-tokenize")
+
+
+def tokenize_later(docs: Sequence[Document]) -> Future[tokens.BatchTerms]:
+    """Tokenize a batch on a second thread while DuckDB merges it: numpy's sorts and
+    DuckDB both release the GIL, so on 2 cores the index costs little wall time."""
+    titles = [d.title or "" for d in docs]
+    bodies = [d.body_text or "" for d in docs]
+    return _tokenizer().submit(tokens.batch_terms, titles, bodies)
+
+
+def indexed(con: duckdb.DuckDBPyConnection, version_ids: list[int]) -> set[int]:
+    """Which of these versions the index holds."""
+    if not version_ids:
+        return set()
+    with dbmod.registered(con, "asked", "version_id", version_ids, pa.int64()):
+        rows = con.execute("SELECT version_id FROM search_docs SEMI JOIN asked USING (version_id)")
+        return {r[0] for r in rows.fetchall()}
 
 
 _UNINDEXED = """
     SELECT v.version_id, v.url, v.source, v.published_at, v.title, v.body_text
     FROM document_versions v
-    WHERE v.is_current {extra}
-      AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.version_id = v.version_id)
+    WHERE v.is_current AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.version_id = v.version_id)
 """
 _STALE = """
     SELECT d.version_id FROM search_docs d
-    WHERE NOT EXISTS (SELECT 1 FROM document_versions v
-                      WHERE v.version_id = d.version_id AND v.is_current) {extra}
+    WHERE NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.version_id = d.version_id AND v.is_current)
 """
 
 
-def sync(con: duckdb.DuckDBPyConnection, urls_table: str | None = None) -> int:
-    """Bring the index in line with the current versions (of the staged URLs, if given).
+def sync(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the whole index in line with the current versions (after a migration).
 
     Runs inside the caller's transaction. Returns how many versions were (re)indexed.
     """
-    unindexed_extra = stale_extra = ""
-    if urls_table:
-        unindexed_extra = f"AND v.url IN (SELECT url FROM {urls_table})"
-        stale_extra = f"AND d.url IN (SELECT url FROM {urls_table})"
-    stale = [r[0] for r in con.execute(_STALE.format(extra=stale_extra)).fetchall()]
-    drop_versions(con, stale)
-    rows = [IndexRow(*r) for r in con.execute(_UNINDEXED.format(extra=unindexed_extra)).fetchall()]
+    drop_versions(con, [r[0] for r in con.execute(_STALE).fetchall()])
+    rows = [IndexRow(*r) for r in con.execute(_UNINDEXED).fetchall()]
     for start in range(0, len(rows), 5000):
         index_rows(con, rows[start : start + 5000])
     return len(rows)
 
 
-def compact(con: duckdb.DuckDBPyConnection) -> None:
-    """Rewrite the postings sorted by term (one transaction; readers keep their snapshot)."""
+def compact(con: duckdb.DuckDBPyConnection, memory_limit: str = "2GB") -> None:
+    """Rewrite the postings sorted by term (one transaction; readers keep their snapshot).
+
+    A sort of every posting does not fit a crawl writer's small memory cap (it failed
+    with out-of-memory at 100,000 documents), so this maintenance step raises it.
+    """
+    (before,) = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE _postings_sorted AS "
+            "CREATE TABLE search_postings_sorted (term INTEGER NOT NULL, "
+            "version_id BIGINT NOT NULL, weight UTINYINT NOT NULL)"
+        )
+        con.execute(
+            "INSERT INTO search_postings_sorted "
             "SELECT * FROM search_postings ORDER BY term, version_id"
         )
-        con.execute("DELETE FROM search_postings")
-        con.execute("INSERT INTO search_postings SELECT * FROM _postings_sorted")
-        con.execute("DROP TABLE _postings_sorted")
+        con.execute("DROP TABLE search_postings")
+        con.execute("ALTER TABLE search_postings_sorted RENAME TO search_postings")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+    finally:
+        con.execute(f"SET memory_limit = '{before}'")
     con.execute("CHECKPOINT")

@@ -112,3 +112,42 @@ def test_results_survive_compaction(corpus):
     before = search_archive(corpus.path, "数据中心")
     corpus.compact_search_index()
     assert search_archive(corpus.path, "数据中心") == before
+
+
+def test_batch_terms_counts_title_and_body_per_document():
+    """Expectations worked out by hand from the texts."""
+    from warehouse import tokens
+
+    def bigram(a: str, b: str) -> int:
+        return ((ord(a) - 0x3400) << 15) | (ord(b) - 0x3400)
+
+    got = tokens.batch_terms(["数据中心", "", "AB 数据"], ["数据数据 ab12 x", "中心中心", "据中"])
+    rows = {
+        (int(t), int(d)): (float(a), float(b))
+        for t, d, a, b in zip(got.term, got.doc, got.tf_title, got.tf_body, strict=True)
+    }
+    assert rows == {
+        (bigram("数", "据"), 0): (1, 2),  # title once, body twice
+        (bigram("据", "中"), 0): (1, 0),
+        (bigram("中", "心"), 0): (1, 0),
+        (bigram("据", "数"), 0): (0, 1),
+        (tokens.word_key("ab12"), 0): (0, 1),  # "x" is one letter: not a word
+        (bigram("中", "心"), 1): (0, 2),
+        (bigram("心", "中"), 1): (0, 1),
+        (bigram("数", "据"), 2): (1, 0),
+        (tokens.word_key("ab"), 2): (1, 0),  # lowercased
+        (bigram("据", "中"), 2): (0, 1),
+    }
+    assert list(got.term) == sorted(got.term)  # stored in term order
+    assert tokens.query_terms("AB") == [tokens.word_key("ab")]
+
+
+def test_index_follows_a_reparse_that_changes_the_text_of_the_same_url(archive):
+    """A batch tokenized ahead of the merge must not index text that did not land."""
+    old = make_doc("https://a.gov.cn/p.html", "旧标题", "关于营商环境的答复。" + FILLER)
+    archive.load_documents([(old, None)])
+    new = make_doc("https://a.gov.cn/p.html", "新标题", "关于乡村振兴的答复。" + FILLER)
+    archive.load_documents([(new, None), (old, None), (new, None)])  # the last one wins
+    with duckdb.connect(str(archive.path), read_only=True) as con:
+        assert [h.url for h in search(con, "乡村振兴")] == ["https://a.gov.cn/p.html"]
+        assert search(con, "营商环境") == []
