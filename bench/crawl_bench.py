@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gzip
 import json
 import os
@@ -26,26 +27,46 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 class RssSampler:
-    """Peak RSS of this process, sampled (ru_maxrss would include the start-up imports' peak too)."""
+    """Peak memory of this process plus its worker process (the store worker), sampled.
+
+    Measured as the sum of PSS (proportional set size): RSS summed over processes
+    counts the shared libraries both map (DuckDB, Python) twice. For one process PSS
+    and RSS differ by little. `peak_rss` is kept too, this process alone. Prefect's
+    ephemeral API server, a child too, is left out: a deployment runs against a server
+    that is already up.
+    """
 
     def __init__(self, every: float = 0.2) -> None:
         import psutil
 
         self._proc = psutil.Process()
         self.peak = 0
+        self.peak_rss = 0
         self._stop = threading.Event()
         self._every = every
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def _rss(self) -> int:
+        self.peak_rss = max(self.peak_rss, self._proc.memory_info().rss)
+        total = self._proc.memory_full_info().pss
+        for child in self._proc.children(recursive=True):
+            try:
+                if "flows." in " ".join(child.cmdline()):
+                    total += child.memory_full_info().pss
+            except Exception:  # exited between listing and reading
+                continue
+        return total
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._proc.memory_info().rss)
+            self.peak = max(self.peak, self._rss())
             self._stop.wait(self._every)
 
     def __enter__(self) -> RssSampler:
@@ -55,7 +76,7 @@ class RssSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self._proc.memory_info().rss)
+        self.peak = max(self.peak, self._rss())
 
 
 def run_ours(mode: str, base_url: str, db: str, concurrency: int) -> dict:
@@ -83,14 +104,17 @@ def run_ours(mode: str, base_url: str, db: str, concurrency: int) -> dict:
             summary = asyncio.run(crawl("nxzx-tagz", db, opts))
         wall = time.perf_counter() - started
     cpu = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "mode": mode,
+        "children_cpu_s": round(kids.ru_utime + kids.ru_stime, 1),
         "pages": summary.counts.fetched,
         "new": summary.counts.new,
         "failed": summary.counts.failed,
         "wall_s": round(wall, 2),
         "pages_per_s": round(summary.counts.fetched / wall, 1),
-        "peak_rss_mb": round(rss.peak / 2**20, 1),
+        "peak_mb": round(rss.peak / 2**20, 1),
+        "peak_rss_main_mb": round(rss.peak_rss / 2**20, 1),
         "cpu_s": round(cpu.ru_utime + cpu.ru_stime, 1),
         "startup_s": round(startup, 1),
     }
@@ -150,7 +174,8 @@ def run_scrapy(base_url: str, out: str, concurrency: int) -> dict:
         "failed": 0,
         "wall_s": round(wall, 2),
         "pages_per_s": round(counts["pages"] / wall, 1),
-        "peak_rss_mb": round(rss.peak / 2**20, 1),
+        "peak_mb": round(rss.peak / 2**20, 1),
+        "peak_rss_main_mb": round(rss.peak_rss / 2**20, 1),
         "cpu_s": round(cpu.ru_utime + cpu.ru_stime, 1),
     }
 
@@ -163,11 +188,52 @@ def child(args: argparse.Namespace) -> None:
     print("RESULT " + json.dumps(result), flush=True)
 
 
+@contextlib.contextmanager
+def prefect_api(kind: str, home: Path) -> Iterator[dict[str, str]]:
+    """Environment for the children: nothing (ephemeral API) or the URL of a started server.
+
+    In ephemeral mode the flow's process imports Prefect's whole server package to start
+    it (~77 MB RSS, measured); a deployment's flow runs against a server already up.
+    """
+    if kind == "ephemeral":
+        yield {}
+        return
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url + "/health", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("prefect server did not start") from None
+                time.sleep(0.5)
+        yield {"PREFECT_API_URL": url}
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--only", choices=["prefect", "plain", "scrapy"], action="append")
+    ap.add_argument("--api", choices=["ephemeral", "server"], default="ephemeral",
+                    help="Prefect API: ephemeral (started by the flow, the CLI's default) or a "
+                         "`prefect server` started beforehand, as deployments use")  # fmt: skip
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--base-url", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
@@ -181,11 +247,15 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as tmp, ReplicaServer(
         articles={"nxzx": args.articles}, mode="process"
-    ) as rs:
+    ) as rs, prefect_api(args.api, Path(tmp) / "prefect-home") as api_env:
+        import psutil
+
+        server = psutil.Process(rs._proc.pid) if rs._proc else None
         for mode in modes:
+            server_cpu = sum(server.cpu_times()[:2]) if server else 0.0
             out = str(Path(tmp) / mode / ("archive.duckdb" if mode != "scrapy" else "pages.gz"))
             Path(out).parent.mkdir(parents=True)
-            env = dict(os.environ, PREFECT_HOME=str(Path(tmp) / "prefect-home"))
+            env = dict(os.environ, PREFECT_HOME=str(Path(tmp) / "prefect-home"), **api_env)
             proc = subprocess.run(
                 [sys.executable, "-m", "bench.crawl_bench", "--child", mode, "--base-url",
                  rs.base_url("www.nxzx.gov.cn"), "--out", out, "--concurrency", str(args.concurrency)],
@@ -195,15 +265,21 @@ def main() -> None:
             if line is None:
                 print(f"{mode} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}", file=sys.stderr)
                 continue
-            results.append(json.loads(line[len("RESULT "):]))
+            result = json.loads(line[len("RESULT "):])
+            if server:  # the replica shares the 2 cores: what serving these pages cost it
+                result["server_cpu_s"] = round(sum(server.cpu_times()[:2]) - server_cpu, 1)
+            results.append(result)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"\nCrawl of {args.articles} replica articles (+{-(-args.articles // 20)} listing pages), "
-          f"concurrency {args.concurrency}, politeness off — {machine}\n")  # fmt: skip
-    print("| contender | articles stored | wall s | pages/s | peak RSS MB | CPU s | Prefect API start s |")
-    print("|---|---|---|---|---|---|---|")
+          f"concurrency {args.concurrency}, politeness off, Prefect API {args.api} — {machine}\n")  # fmt: skip
+    print("| contender | articles stored | wall s | pages/s | peak MB (PSS, with worker) "
+          "| peak RSS MB, main process | CPU s (children) | replica server CPU s | Prefect API start s |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['mode']} | {r['new']} | {r['wall_s']} | {r['pages_per_s']} | {r['peak_rss_mb']} "
-              f"| {r['cpu_s']} | {r.get('startup_s', '')} |")  # fmt: skip
+        print(f"| {r['mode']} | {r['new']} | {r['wall_s']} | {r['pages_per_s']} | {r['peak_mb']} "
+              f"| {r['peak_rss_main_mb']} "
+              f"| {r['cpu_s']} ({r.get('children_cpu_s', 0)}) | {r.get('server_cpu_s', '')} "
+              f"| {r.get('startup_s', '')} |")  # fmt: skip
     by = {r["mode"]: r for r in results}
     if "prefect" in by and "plain" in by:
         overhead = by["prefect"]["wall_s"] / by["plain"]["wall_s"] - 1

@@ -162,7 +162,8 @@ def parse(
 ) -> None:
     """Parse one page without touching the archive."""
     import parsers
-    from flows.process import http_failure, parse_result
+    from flows.parsing import parse_result
+    from flows.process import http_failure
     from flows.safety import UnsafeURL, check_url, private_allowed
 
     if target.startswith(("http://", "https://")):

@@ -7,12 +7,12 @@ never leaves a partial document row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import parsers
-from flows.parse_pool import ParseFailure, ParseOutcome, parse_inline
-from parsers import Document, ParseError
+from flows.parsing import ParseFailure, parse_all
+from parsers import Document
 from warehouse.archive import Archive
 from warehouse.raw_index import RawPage
 from warehouse.records import FetchResult
@@ -49,17 +49,6 @@ def http_failure(result: FetchResult) -> str | None:
     return None
 
 
-def parse_result(result: FetchResult) -> Document:
-    """Parse an archived response; ParseError for anything that is not a usable page."""
-    if not result.content.strip():
-        raise ParseError("empty body: the server answered with no content", kind="empty")
-    doc = parsers.parse(result.content, result.final_url or result.url, result.content_type)
-    doc.url = result.url
-    doc.final_url = result.final_url or result.url
-    doc.fetched_at = result.fetched_at
-    return doc
-
-
 def archive_parse_load(
     archive: Archive,
     results: Sequence[FetchResult],
@@ -67,13 +56,10 @@ def archive_parse_load(
     source: str | None = None,
     run_id: str | None = None,
     kind: str = "page",
-    parse: Callable[[Sequence[FetchResult]], list[ParseOutcome]] | None = None,
 ) -> list[PageOutcome]:
     """Store the raw responses first, then parse and load them."""
     fetch_ids = archive.store_fetches(results, run_id=run_id, source=source, kind=kind)
-    return parse_and_load(
-        archive, [(r, fid, source) for r, fid in zip(results, fetch_ids, strict=True)], parse
-    )
+    return parse_and_load(archive, [(r, fid, source) for r, fid in zip(results, fetch_ids, strict=True)])
 
 
 def archive_parse_load_stored(archive: Archive, pages: Sequence[RawPage]) -> list[PageOutcome]:
@@ -94,16 +80,14 @@ def archive_parse_load_stored(archive: Archive, pages: Sequence[RawPage]) -> lis
 
 
 def parse_and_load(
-    archive: Archive,
-    items: Sequence[tuple[FetchResult, int, str | None]],
-    parse: Callable[[Sequence[FetchResult]], list[ParseOutcome]] | None = None,
+    archive: Archive, items: Sequence[tuple[FetchResult, int, str | None]]
 ) -> list[PageOutcome]:
-    """Parse what can be parsed (in a worker process when `parse` is a pool), load it."""
+    """Parse what can be parsed, load it."""
     outcomes: list[PageOutcome] = []
     to_load: list[tuple[Document, int | None]] = []
     failures = [http_failure(r) for r, _, _ in items]
     parseable = [r for (r, _, _), f in zip(items, failures, strict=True) if not f and r.status != 304]
-    parsed = iter((parse or parse_inline)(parseable))
+    parsed = iter(parse_all(parseable))
     for (result, fetch_id, source), failure in zip(items, failures, strict=True):
         if failure:
             outcomes.append(PageOutcome(result.url, fetch_id, "failed", error=failure))

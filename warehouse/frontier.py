@@ -131,13 +131,17 @@ class Frontier:
         already tried and put back as pending (a retryable failure waits for the next run
         instead of being hammered again now).
         """
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with (
+            dbmod.writer(self.path, migrate_schema=False) as con,
+            dbmod.registered(con, "_in_flight", "url", list(exclude), pa.string()),
+        ):
             rows = con.execute(
                 "SELECT url, kind, etag, last_modified, attempts, referrer FROM frontier"
-                " WHERE source = ? AND kind = ? AND state = 'pending' AND NOT list_contains(?, url)"
+                " WHERE source = ? AND kind = ? AND state = 'pending'"
+                " AND url NOT IN (SELECT url FROM _in_flight)"
                 " AND (?::TIMESTAMP IS NULL OR updated_at IS NULL OR updated_at < ?::TIMESTAMP)"
                 " ORDER BY discovered_at, url LIMIT ?",
-                [self.source, kind, list(exclude), settled_before, settled_before, limit],
+                [self.source, kind, settled_before, settled_before, limit],
             ).fetchall()
         return [FrontierItem(*r) for r in rows]
 

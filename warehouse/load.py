@@ -326,17 +326,16 @@ def stored_payloads(
     """For each sha256 already archived as a full response, the first fetch that holds it."""
     if not digests:
         return {}
-    rows = con.execute(
-        """
-        SELECT payload_sha256, arg_min(fetch_id, fetch_id), arg_min(coalesce(final_url, url), fetch_id),
-               arg_min(fetched_at, fetch_id), arg_min(warc_record_id, fetch_id)
-        FROM fetches
-        WHERE warc_type = 'response' AND warc_file IS NOT NULL
-          AND list_contains(?, payload_sha256)
-        GROUP BY payload_sha256
-        """,
-        [list(set(digests))],
-    ).fetchall()
+    with dbmod.registered(con, "_digests", "payload_sha256", list(set(digests)), pa.string()):
+        rows = con.execute(
+            """
+            SELECT payload_sha256, arg_min(fetch_id, fetch_id), arg_min(coalesce(final_url, url), fetch_id),
+                   arg_min(fetched_at, fetch_id), arg_min(warc_record_id, fetch_id)
+            FROM fetches SEMI JOIN _digests USING (payload_sha256)
+            WHERE warc_type = 'response' AND warc_file IS NOT NULL
+            GROUP BY payload_sha256
+            """
+        ).fetchall()
     return {r[0]: StoredPayload(r[1], r[2], r[3], r[4]) for r in rows}
 
 
@@ -359,7 +358,7 @@ def record_parse_error(
 def resolve_parse_errors(con: duckdb.DuckDBPyConnection, fetch_ids: Sequence[int]) -> None:
     """A later successful parse of the same fetch closes its recorded errors."""
     if fetch_ids:
-        con.execute(
-            "UPDATE parse_errors SET resolved = true WHERE list_contains(?, fetch_id)",
-            [list(fetch_ids)],
-        )
+        with dbmod.registered(con, "_parsed", "fetch_id", list(fetch_ids), pa.int64()):
+            con.execute(
+                "UPDATE parse_errors SET resolved = true WHERE fetch_id IN (SELECT fetch_id FROM _parsed)"
+            )

@@ -121,8 +121,8 @@ def test_robots_txt_outage_parks_nothing_for_good(rs: ReplicaServer, db_path: Pa
 
 def test_unreachable_robots_is_not_a_final_verdict(rs: ReplicaServer) -> None:
     """Even where a crawl gets past its listing, a robots.txt outage must not park URLs for good."""
-    from flows.crawl import _settle
     from flows.process import PageOutcome
+    from flows.store_cycle import _settle
     from tests.resilience.helpers import fetch, politeness
     from warehouse.frontier import FrontierItem
 

@@ -1,0 +1,134 @@
+"""The archiving half of a crawl: store a fetched batch, settle it, count it.
+
+A crawl's articles phase alternates two halves: fetching a batch (network, the event
+loop) and storing it (WARC, parse, DuckDB, frontier: CPU). `StoreCycle` is the second
+half. It runs in the crawl's process for small crawls and in a worker process
+(`flows.store_worker`) for large ones, so that on 2 cores the two halves run side by
+side instead of taking turns on one GIL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from flows.process import PageOutcome, archive_parse_load
+from flows.sources import Source
+from warehouse.archive import Archive
+from warehouse.frontier import Discovered, Frontier, FrontierItem, RunCounts, Settled, update_run
+from warehouse.records import FetchResult
+
+
+@dataclass(slots=True)
+class CycleSpec:
+    """Everything a store cycle needs, picklable: a worker process starts from it."""
+
+    source: Source
+    db: str
+    run_id: str
+    counts: RunCounts
+    notes: list[str] = field(default_factory=list)
+
+
+# How long the store cycle keeps the archive file between batches. Each release is a
+# checkpoint (a fifth of a store cycle's time when done after every batch; measured),
+# and while the file is held a reader in another process waits (it retries for 30 s):
+# a few seconds keeps both small.
+HOLD_SECONDS = float(os.environ.get("GOVARCHIVE_HOLD_SECONDS", "3"))
+
+
+class StoreCycle:
+    def __init__(self, spec: CycleSpec, archive: Archive | None = None) -> None:
+        self.spec = spec
+        self.source, self.run_id, self.counts = spec.source, spec.run_id, spec.counts
+        self.archive = archive or Archive(spec.db)
+        self.frontier = Frontier(self.archive.path, self.source.name)
+        self._hold: contextlib.ExitStack | None = None
+        self._held_since = 0.0
+
+    def _held(self) -> None:
+        if self._hold is None:
+            self._hold = contextlib.ExitStack()
+            self._hold.enter_context(self.archive.holding())
+            self._held_since = time.monotonic()
+
+    def release(self) -> None:
+        """Let go of the archive file (readers get in; DuckDB checkpoints)."""
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            hold.close()
+
+    def pending(
+        self, limit: int, exclude: Sequence[str], settled_before: dt.datetime
+    ) -> list[FrontierItem]:
+        return self.frontier.pending("article", limit, exclude=exclude, settled_before=settled_before)
+
+    def store(self, items: list[FrontierItem], results: list[FetchResult]) -> list[PageOutcome]:
+        """Archive, parse, load one batch, then settle it in the frontier and count it."""
+        self._held()
+        try:
+            outcomes = archive_parse_load(
+                self.archive, results, source=self.source.name, run_id=self.run_id, kind="page"
+            )
+            # attachments enter the frontier before their page is settled: killed in
+            # between, the page is fetched again; the reverse order loses them for good
+            self.frontier.add(_attachment_links(self.source, outcomes), self.run_id)
+            self.frontier.settle(_settle(items, results, outcomes))
+            _count(self.counts, results, outcomes)
+            update_run(self.archive.path, self.run_id, self.counts,
+                       notes="; ".join(self.spec.notes) or None)  # fmt: skip
+        except BaseException:
+            self.release()
+            raise
+        if time.monotonic() - self._held_since >= HOLD_SECONDS:
+            self.release()
+        return outcomes
+
+    def close(self) -> None:
+        self.release()
+        self.archive.close()
+
+
+def _attachment_links(source: Source, outcomes: list[PageOutcome]) -> list[Discovered]:
+    if not source.download_attachments:
+        return []
+    return [
+        Discovered(u, "attachment", referrer=o.url)
+        for o in outcomes
+        for u in o.attachments
+        if source.host_allowed(u)
+    ]
+
+
+def _count(counts: RunCounts, results: list[FetchResult], outcomes: list[PageOutcome]) -> None:
+    for o in outcomes:
+        if o.status == "failed":
+            counts.failed += 1
+        elif o.status == "not_modified":
+            counts.unchanged += 1
+        else:
+            setattr(counts, o.status, getattr(counts, o.status) + 1)
+    counts.fetched += sum(1 for r in results if r.status is not None)
+
+
+def _settle(
+    items: list[FrontierItem], results: list[FetchResult], outcomes: list[PageOutcome]
+) -> list[Settled]:
+    settled = []
+    for item, res, out in zip(items, results, outcomes, strict=True):
+        if out.failed:
+            # not worth asking again: robots, off-site, refused, 4xx other than 429
+            final = (res.error or "").startswith(("robots", "offsite", "refused")) or (
+                res.status is not None and 400 <= res.status < 500 and res.status != 429
+            )
+            settled.append(Settled(item.url, "failed", out.fetch_id, out.error, final=final))
+        else:
+            settled.append(
+                Settled(item.url, "done", out.fetch_id, etag=res.header("etag"),
+                        last_modified=res.header("last-modified"))
+            )  # fmt: skip
+    return settled

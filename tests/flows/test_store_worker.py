@@ -1,0 +1,97 @@
+"""The store worker: a large crawl's archiving half in its own process, same results."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows import store_worker
+from flows.crawl import CrawlOptions, crawl, crawl_source
+from tests.replica.server import ReplicaServer
+from warehouse.db import ArchiveBusy
+
+SIZES = {"nxzx": 30, "kjj": 12}
+
+
+@pytest.fixture(scope="module")
+def site():
+    with ReplicaServer(articles=SIZES, mode="thread") as rs:
+        yield rs
+
+
+def _state(db: Path) -> dict[str, object]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "documents": sorted(con.execute("SELECT url, title, content_sha256 FROM documents").fetchall()),
+            "frontier": sorted(con.execute("SELECT url, kind, state FROM frontier").fetchall()),
+            "runs": con.execute("SELECT status, discovered, fetched, new, failed FROM crawl_runs").fetchall(),
+            "attachments": con.execute("SELECT count(*) FROM fetches WHERE kind = 'attachment'").fetchone(),
+        }
+    finally:
+        con.close()
+
+
+def _crawl(site: ReplicaServer, db: Path, monkeypatch: pytest.MonkeyPatch, store: str) -> object:
+    monkeypatch.setenv("GOVARCHIVE_STORE_WORKER", store)
+    opts = CrawlOptions(base_url=site.base_url("kjj"), rps=0, concurrency=4, batch_size=5)
+    return asyncio.run(crawl("ahsz-kjj", str(db), opts))
+
+
+def test_worker_stores_exactly_what_the_crawl_process_would(site, tmp_path, monkeypatch) -> None:
+    here = _crawl(site, tmp_path / "here" / "archive.duckdb", monkeypatch, "0")
+    there = _crawl(site, tmp_path / "worker" / "archive.duckdb", monkeypatch, "always")
+    assert here.status == there.status == "finished"
+    assert (there.counts.new, there.counts.failed) == (12, 0)
+    assert dataclass_counts(here) == dataclass_counts(there)
+    assert _state(tmp_path / "here" / "archive.duckdb") == _state(tmp_path / "worker" / "archive.duckdb")
+
+
+def dataclass_counts(summary: object) -> tuple[int, ...]:
+    c = summary.counts  # type: ignore[attr-defined]
+    return (c.discovered, c.fetched, c.new, c.changed, c.unchanged, c.failed)
+
+
+def test_the_prefect_flow_runs_its_batches_through_the_worker(site, tmp_path, monkeypatch, prefect_api) -> None:
+    monkeypatch.setenv("GOVARCHIVE_STORE_WORKER", "always")
+    db = tmp_path / "data" / "archive.duckdb"
+    opts = CrawlOptions(base_url=site.base_url("nxzx"), rps=0, concurrency=4, batch_size=10)
+    summary = asyncio.run(crawl_source("nxzx-tagz", str(db), opts))
+    assert summary.status == "finished" and summary.counts.new == 30
+
+
+def test_a_dead_worker_leaves_the_crawl_storing_in_its_own_process(site, tmp_path, monkeypatch) -> None:
+    real_store = store_worker.StoreWorker.store
+    calls = {"n": 0}
+
+    def store_then_die(self, items, results):  # noqa: ANN001
+        calls["n"] += 1
+        if calls["n"] == 2 and self._proc is not None:
+            os.kill(self._proc.pid, signal.SIGKILL)
+            self._proc.wait()
+        return real_store(self, items, results)
+
+    monkeypatch.setattr(store_worker.StoreWorker, "store", store_then_die)
+    db = tmp_path / "data" / "archive.duckdb"
+    summary = _crawl(site, db, monkeypatch, "always")
+    assert summary.status == "finished" and summary.counts.new == 12
+    assert any("store worker failed" in n for n in summary.notes), summary.notes
+    assert len(_state(db)["documents"]) == 12
+
+
+def test_an_error_in_the_worker_comes_back_as_the_same_exception() -> None:
+    class Unpicklable(Exception):
+        def __reduce__(self):  # noqa: ANN204
+            raise TypeError("no")
+
+    handler = store_worker._Handler()
+    kind, exc = handler(("store", [], []))  # no cycle yet: an assertion inside the worker
+    assert kind == "error" and isinstance(exc, AssertionError)
+    assert isinstance(store_worker._portable(ArchiveBusy("in use")), ArchiveBusy)
+    portable = store_worker._portable(Unpicklable("disk full"))
+    assert isinstance(portable, RuntimeError) and "Unpicklable: disk full" in str(portable)
