@@ -220,7 +220,10 @@ def load_documents(
         )  # fmt: skip
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        # DuckDB aborts the transaction itself on some errors (out of memory): then the
+        # ROLLBACK fails too, and must not hide the error that matters
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         raise
     finally:
         with contextlib.suppress(Exception):
