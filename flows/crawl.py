@@ -290,10 +290,7 @@ class _Run:
         this one is stored (archived, parsed, loaded) by the store cycle, in a worker
         process on large crawls (the file is free for readers while fetching)."""
         pending = self.frontier.counts().get("pending", 0)
-        spec = CycleSpec(self.source, str(self.archive.path), self.run_id, self.counts, self.notes)
-        self.cycle = StoreCycle(spec, self.archive)
-        if worker_worth_it(pending):
-            self.cycle = StoreWorker(spec)
+        self.cycle = StoreWorker(self._spec()) if worker_worth_it(pending) else self._local_cycle()
         started = utcnow()  # compared with frontier.updated_at, written with the same clock
         inflight_urls: list[str] = []
         batch = self.steps.batch
@@ -338,9 +335,14 @@ class _Run:
             return getattr(self.cycle, name)(*args)
         except WorkerFailed as exc:
             self.notes.append(f"{exc}; stored in the crawl's own process from then on")
-            self.cycle = StoreCycle(CycleSpec(self.source, str(self.archive.path), self.run_id,
-                                              self.counts, self.notes), self.archive)  # fmt: skip
+            self.cycle = self._local_cycle()
             return getattr(self.cycle, name)(*args)
+
+    def _spec(self) -> CycleSpec:
+        return CycleSpec(self.source, str(self.archive.path), self.run_id, self.counts, self.notes)
+
+    def _local_cycle(self) -> StoreCycle:
+        return StoreCycle(self._spec(), self.archive)
 
     async def _attachments(self) -> None:
         policy = self._policy(max_bytes=self.source.attachment_max_bytes)
