@@ -22,6 +22,7 @@ again (content reverted) is indexed again.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -196,7 +197,8 @@ def compact(con: duckdb.DuckDBPyConnection, memory_limit: str = "2GB") -> None:
         con.execute("ALTER TABLE search_postings_sorted RENAME TO search_postings")
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # already rolled back by DuckDB (out of memory)
+            con.execute("ROLLBACK")
         raise
     finally:
         con.execute(f"SET memory_limit = '{before}'")
