@@ -368,6 +368,22 @@ def stats() -> None:
         _table(columns, rows)
 
 
+@app.command()
+def compact() -> None:
+    """Re-sort the search index by term (worth it after a large crawl: fewer blocks read per query)."""
+    from warehouse.archive import Archive
+    from warehouse.db import ArchiveBusy
+
+    if not state.db.exists():
+        raise fail(f"no archive at {state.db}: run a crawl or an ingest first")
+    try:
+        with Archive(state.db) as archive:
+            archive.compact_search_index()
+    except ArchiveBusy as exc:
+        raise fail(str(exc)) from exc
+    out.print(f"search index of {state.db} compacted")
+
+
 def main() -> None:
     try:
         app()

@@ -109,9 +109,22 @@ def test_cli_search_prints_title_date_issuer_url(corpus):
 
 
 def test_results_survive_compaction(corpus):
+    from flows.cli import app
+
     before = search_archive(corpus.path, "数据中心")
     corpus.compact_search_index()
     assert search_archive(corpus.path, "数据中心") == before
+    result = CliRunner().invoke(app, ["--db", str(corpus.path), "compact"])
+    assert result.exit_code == 0 and "compacted" in result.output, result.output
+    assert search_archive(corpus.path, "数据中心") == before
+    with duckdb.connect(str(corpus.path), read_only=True) as con:  # the table kept its constraints
+        nulls = con.execute(
+            "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'search_postings' "
+            "AND constraint_type = 'NOT NULL'"
+        ).fetchone()[0]
+    assert nulls == 3
+    missing = CliRunner().invoke(app, ["--db", str(corpus.path.parent / "none.duckdb"), "compact"])
+    assert missing.exit_code == 1 and "no archive" in missing.output
 
 
 def test_batch_terms_counts_title_and_body_per_document():
