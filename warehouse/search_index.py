@@ -58,8 +58,9 @@ def _averages(con: duckdb.DuckDBPyConnection, titles: list[int], bodies: list[in
     return max((sum_t + sum(titles)) / total, 1.0), max((sum_b + sum(bodies)) / total, 1.0)
 
 
-def weights(terms: tokens.BatchTerms, title_len: np.ndarray, body_len: np.ndarray,
-            avg_t: float, avg_b: float) -> np.ndarray:
+def weights(
+    terms: tokens.BatchTerms, title_len: np.ndarray, body_len: np.ndarray, avg_t: float, avg_b: float
+) -> np.ndarray:
     """BM25's term-frequency part of each (term, document), the title counted 5x.
 
     Precomputed at index time (with the corpus's average lengths then), so a query only
