@@ -39,6 +39,10 @@ class CycleSpec:
 # and while the file is held a reader in another process waits (it retries for 30 s):
 # a few seconds keeps both small.
 HOLD_SECONDS = float(os.environ.get("GOVARCHIVE_HOLD_SECONDS", "3"))
+# ... and for at most this many bytes of fetched pages: until the checkpoint, DuckDB keeps
+# what a hold wrote in its buffer (~4.5 bytes per byte of HTML, measured), which must fit
+# the writer's memory cap however fast the machine and however large the pages.
+HOLD_BYTES = int(float(os.environ.get("GOVARCHIVE_HOLD_MB", "8")) * 2**20)
 
 
 class StoreCycle:
@@ -49,12 +53,14 @@ class StoreCycle:
         self.frontier = Frontier(self.archive.path, self.source.name)
         self._hold: contextlib.ExitStack | None = None
         self._held_since = 0.0
+        self._held_bytes = 0
 
     def _held(self) -> None:
         if self._hold is None:
             self._hold = contextlib.ExitStack()
             self._hold.enter_context(self.archive.holding())
             self._held_since = time.monotonic()
+            self._held_bytes = 0
 
     def release(self) -> None:
         """Let go of the archive file (readers get in; DuckDB checkpoints)."""
@@ -84,7 +90,8 @@ class StoreCycle:
         except BaseException:
             self.release()
             raise
-        if time.monotonic() - self._held_since >= HOLD_SECONDS:
+        self._held_bytes += sum(len(r.content) for r in results)
+        if self._held_bytes >= HOLD_BYTES or time.monotonic() - self._held_since >= HOLD_SECONDS:
             self.release()
         return outcomes
 

@@ -95,3 +95,37 @@ def test_an_error_in_the_worker_comes_back_as_the_same_exception() -> None:
     assert isinstance(store_worker._portable(ArchiveBusy("in use")), ArchiveBusy)
     portable = store_worker._portable(Unpicklable("disk full"))
     assert isinstance(portable, RuntimeError) and "Unpicklable: disk full" in str(portable)
+
+
+def test_the_archive_is_let_go_after_a_few_seconds_or_megabytes_of_pages(tmp_path, monkeypatch) -> None:
+    """A crawl keeps the file between batches (each release is a checkpoint), but not for
+    long: readers wait meanwhile, and what a hold keeps must fit DuckDB's memory cap."""
+    from flows import store_cycle
+    from flows.sources import get_source
+    from warehouse.frontier import FrontierItem, RunCounts
+    from warehouse.records import FetchResult
+
+    cycle = store_cycle.StoreCycle(
+        store_cycle.CycleSpec(get_source("ahsz-kjj"), str(tmp_path / "archive.duckdb"), "run", RunCounts())
+    )
+    page = "<html><head><title>关于数据中心建设的答复</title></head><body><p>正文。</p></body></html>"
+
+    def batch(n: int) -> tuple[list[FrontierItem], list[FetchResult]]:
+        urls = [f"https://kjj.ahsz.gov.cn/p/{n}-{i}.html" for i in range(3)]
+        results = [FetchResult(url=u, final_url=u, status=200, content=page.encode(),
+                               headers=[("Content-Type", "text/html; charset=utf-8")]) for u in urls]  # fmt: skip
+        return [FrontierItem(u, "article") for u in urls], results
+
+    monkeypatch.setattr(store_cycle, "HOLD_SECONDS", 3600.0)
+    monkeypatch.setattr(store_cycle, "HOLD_BYTES", 2 * 3 * len(page.encode()))
+    cycle.store(*batch(1))
+    assert cycle._hold is not None  # held across batches ...
+    cycle.store(*batch(2))
+    assert cycle._hold is None  # ... until the pages held pass HOLD_BYTES
+    monkeypatch.setattr(store_cycle, "HOLD_SECONDS", 0.0)
+    cycle.store(*batch(3))
+    assert cycle._hold is None  # or the time is up
+    cycle.close()
+    con = duckdb.connect(str(tmp_path / "archive.duckdb"), read_only=True)  # the file is free
+    assert con.execute("SELECT count(*) FROM fetches WHERE kind = 'page'").fetchone() == (9,)
+    con.close()
