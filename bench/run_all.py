@@ -15,8 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = [
     ["bench/parse_bench.py"],
-    ["-m", "bench.crawl_bench", "--articles", "2000"],
-    ["-m", "bench.crawl_bench", "--articles", "20000", "--only", "prefect"],
+    # the README's crawl rows: with and without Prefect against a running server, then the
+    # ephemeral API (the CLI's default) beside Scrapy
+    ["-m", "bench.crawl_bench", "--articles", "20000", "--api", "server", "--only", "plain", "--only", "prefect"],
+    ["-m", "bench.crawl_bench", "--articles", "20000", "--only", "prefect", "--only", "scrapy"],
     ["bench/warehouse_bench.py"],
 ]
 
