@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import duckdb
-import numpy as np
 import pyarrow as pa
 
 from parsers.document import Document
@@ -120,6 +119,16 @@ def _known_versions(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str
     return known
 
 
+def _index_rows(
+    docs: Sequence[Document], positions: Sequence[int], version_ids: Sequence[int | None]
+) -> list[search_index.IndexRow]:
+    return [
+        search_index.IndexRow(version_ids[i], docs[i].url, docs[i].source,  # type: ignore[arg-type]
+                              docs[i].published_at, docs[i].title, docs[i].body_text)
+        for i in positions
+    ]  # fmt: skip
+
+
 def load_documents(
     con: duckdb.DuckDBPyConnection,
     items: Sequence[tuple[Document, int | None]],
@@ -142,11 +151,12 @@ def load_documents(
     docs = [d for d, _ in items]
     for d in docs:
         d.content_sha256 = d.content_sha256 or d.content_hash()
-    terms = search_index.tokenize_later(docs)
     con.execute("BEGIN TRANSACTION")
     try:
         plan = _Plan.of(docs, _known_versions(con, [d.url for d in docs]))
         fresh = [i for i, m in enumerate(plan.matched) if m is None]
+        # only new content needs tokenizing: it runs while DuckDB merges the batch
+        terms = search_index.tokenize_later([docs[i] for i in fresh])
         new_ids = iter(reserve_ids(con, "version_id_seq", len(fresh)))
         version_ids = [next(new_ids) if m is None else None for m in plan.matched]
         # Statements read the registered Arrow table directly: DuckDB converts only the
@@ -210,14 +220,9 @@ def load_documents(
             [seen, seen],
         )
         search_index.drop_versions(con, plan.retired)
-        positions = sorted(fresh + reindex)
-        search_index.index_rows(
-            con,
-            [search_index.IndexRow(version_ids[i] or plan.matched[i], docs[i].url, docs[i].source,
-                                   docs[i].published_at, docs[i].title, docs[i].body_text)
-             for i in positions],
-            terms.result().subset(np.asarray(positions, dtype=np.int64)),
-        )  # fmt: skip
+        search_index.index_rows(con, _index_rows(docs, fresh, version_ids), terms.result())
+        # versions whose content came back (rare): tokenized here
+        search_index.index_rows(con, _index_rows(docs, reindex, plan.matched))
         con.execute("COMMIT")
     except Exception:
         # DuckDB aborts the transaction itself on some errors (out of memory): then the

@@ -53,14 +53,6 @@ class BatchTerms:
     tf_title: np.ndarray  # float32 counts: what the weighting multiplies them with
     tf_body: np.ndarray
 
-    def subset(self, docs: np.ndarray) -> BatchTerms:
-        """The rows of the given documents, renumbered 0..len(docs)-1, term order kept."""
-        remap = np.full(max(int(self.doc.max(initial=-1)), int(docs.max(initial=-1))) + 1, -1)
-        remap[docs] = np.arange(len(docs))
-        new = remap[self.doc]
-        keep = new >= 0
-        return BatchTerms(self.term[keep], new[keep], self.tf_title[keep], self.tf_body[keep])
-
 
 # [0-9A-Za-z] by code point, for finding Latin words without a regex pass over the Han text
 _ALNUM = np.zeros(128, dtype=bool)
