@@ -43,18 +43,18 @@ def _crawl(site: ReplicaServer, db: Path, monkeypatch: pytest.MonkeyPatch, store
     return asyncio.run(crawl("ahsz-kjj", str(db), opts))
 
 
+def _counts(summary: object) -> tuple[int, ...]:
+    c = summary.counts  # type: ignore[attr-defined]
+    return (c.discovered, c.fetched, c.new, c.changed, c.unchanged, c.failed)
+
+
 def test_worker_stores_exactly_what_the_crawl_process_would(site, tmp_path, monkeypatch) -> None:
     here = _crawl(site, tmp_path / "here" / "archive.duckdb", monkeypatch, "0")
     there = _crawl(site, tmp_path / "worker" / "archive.duckdb", monkeypatch, "always")
     assert here.status == there.status == "finished"
     assert (there.counts.new, there.counts.failed) == (12, 0)
-    assert dataclass_counts(here) == dataclass_counts(there)
+    assert _counts(here) == _counts(there)
     assert _state(tmp_path / "here" / "archive.duckdb") == _state(tmp_path / "worker" / "archive.duckdb")
-
-
-def dataclass_counts(summary: object) -> tuple[int, ...]:
-    c = summary.counts  # type: ignore[attr-defined]
-    return (c.discovered, c.fetched, c.new, c.changed, c.unchanged, c.failed)
 
 
 def test_the_prefect_flow_runs_its_batches_through_the_worker(site, tmp_path, monkeypatch, prefect_api) -> None:
