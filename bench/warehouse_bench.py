@@ -11,7 +11,6 @@ so bigram statistics resemble real text (a random-character corpus would not).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import random
@@ -126,8 +125,8 @@ def bench_load(
 ) -> dict[str, float]:  # fmt: skip
     """Documents/s through `Archive.load_documents`, the final checkpoint included.
 
-    hold=True keeps the file open across batches (a bulk load); hold=False opens and
-    closes it around each batch, as a crawl does so readers can get in (each close is a
+    hold=True is a bulk load (`Archive.load_batches`: the file held across batches);
+    hold=False opens and closes it around each batch, as a crawl does so readers can get in (each close is a
     checkpoint). With index=False the search postings are skipped (bench only), to show
     their cost.
     """
@@ -143,9 +142,12 @@ def bench_load(
         search_index.index_rows = lambda *args: 0
     start = time.perf_counter()
     try:
-        with archive.holding() if hold else contextlib.nullcontext():
-            for i in range(0, n, batch):
-                archive.load_documents([(d, None) for d in docs[i : i + batch]])
+        batches = ([(d, None) for d in docs[i : i + batch]] for i in range(0, n, batch))
+        if hold:
+            archive.load_batches(batches)
+        else:
+            for items in batches:
+                archive.load_documents(items)
     finally:
         search_index.tokenize_later, search_index.index_rows = saved
     elapsed = time.perf_counter() - start

@@ -7,6 +7,8 @@ another chance, their parse_errors closed when they now succeed.
 
 from __future__ import annotations
 
+import contextlib
+import time
 from dataclasses import dataclass
 
 from prefect import flow, task
@@ -17,6 +19,10 @@ from warehouse.archive import Archive
 from warehouse.raw_index import RawPage, latest_page_fetches
 
 BATCH = 500
+# The file is held across batches (each release is a checkpoint, which rewrites the
+# table's last row group) but let go this often, well inside the 30 s a reader waits
+# for it (GOVARCHIVE_LOCK_WAIT).
+RELEASE_SECONDS = 10.0
 
 
 @dataclass(slots=True)
@@ -42,11 +48,18 @@ def reparse_batch(archive: Archive, pages: list[RawPage]) -> list[str]:
 @flow(name="reparse")
 def reparse_archive(db: str | None = None, source: str | None = None) -> ReparseSummary:
     summary = ReparseSummary()
-    with Archive(db) as archive:
+    with Archive(db) as archive, contextlib.ExitStack() as held:
         pages = latest_page_fetches(archive.path, source)
+        since: float | None = None
         for i in range(0, len(pages), BATCH):
+            if since is None:
+                held.enter_context(archive.holding(bulk=True))
+                since = time.monotonic()
             for status in reparse_batch(archive, pages[i : i + BATCH]):
                 summary.pages += 1
                 if status in ("new", "changed", "unchanged", "failed"):
                     setattr(summary, status, getattr(summary, status) + 1)
+            if time.monotonic() - since >= RELEASE_SECONDS:
+                held.close()  # a checkpoint: readers waiting for the file get in
+                since = None
     return summary

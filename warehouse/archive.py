@@ -7,12 +7,13 @@ for the length of one batch so that readers (`govarchive query`) can get in betw
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 from parsers.document import Document
 from warehouse import db as dbmod
-from warehouse import load, orphans, search_index
+from warehouse import load, orphans, search_index, tokens
 from warehouse.records import FetchResult
 from warehouse.warc import RevisitTarget, StoredResponse, WarcLocation, WarcStore, read_response
 
@@ -32,9 +33,10 @@ class Archive:
     def close(self) -> None:
         self.warc.close()
 
-    def holding(self) -> contextlib.AbstractContextManager[object]:
-        """Keep the file open across several writes (one crawl batch); see `db.hold`."""
-        return dbmod.hold(self.path)
+    def holding(self, *, bulk: bool = False) -> contextlib.AbstractContextManager[object]:
+        """Keep the file open across several writes (one crawl batch, or a bulk load
+        with `bulk`); see `db.hold`."""
+        return dbmod.hold(self.path, bulk=bulk)
 
     def __enter__(self) -> Archive:
         return self
@@ -89,11 +91,44 @@ class Archive:
                 revisit_of=revisit_of,
             )  # fmt: skip
 
-    def load_documents(self, items: Sequence[tuple[Document, int | None]]) -> load.LoadStats:
+    def load_documents(
+        self,
+        items: Sequence[tuple[Document, int | None]],
+        *,
+        ahead: Future[tokens.BatchTerms] | None = None,
+    ) -> load.LoadStats:
         with dbmod.writer(self.path, migrate_schema=False) as con:
-            stats = load.load_documents(con, items)
+            stats = load.load_documents(con, items, ahead=ahead)
             load.resolve_parse_errors(con, [fid for _, fid in items if fid is not None])
             return stats
+
+    def load_batches(
+        self, batches: Iterable[Sequence[tuple[Document, int | None]]]
+    ) -> list[load.LoadStats]:
+        """A bulk load: the file held throughout (bulk memory cap), and each batch
+        tokenized while DuckDB writes the one before it.
+
+        Tokenizing ahead is a guess that the next batch is new content (true of an
+        import, of a first reparse); after a batch that was not all new it stops guessing,
+        since its work would be thrown away.
+        """
+        stats: list[load.LoadStats] = []
+        queue = iter(batches)
+        current = next(queue, None)
+        guess = True
+        ahead = search_index.tokenize_later([d for d, _ in current]) if current else None
+        with self.holding(bulk=True):
+            while current is not None:
+                following = next(queue, None)
+                after = (
+                    search_index.tokenize_later([d for d, _ in following])
+                    if following is not None and guess
+                    else None
+                )
+                stats.append(self.load_documents(current, ahead=ahead))
+                guess = len(stats[-1].unchanged) == 0
+                current, ahead = following, after
+        return stats
 
     def record_parse_error(
         self, *, fetch_id: int, url: str, kind: str, message: str, parser_version: str

@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import json
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 import duckdb
@@ -19,7 +20,7 @@ import pyarrow as pa
 
 from parsers.document import Document
 from warehouse import db as dbmod
-from warehouse import search_index
+from warehouse import search_index, tokens
 from warehouse.records import FetchResult, utcnow
 from warehouse.warc import WarcLocation
 
@@ -133,6 +134,8 @@ def load_documents(
     con: duckdb.DuckDBPyConnection,
     items: Sequence[tuple[Document, int | None]],
     seen_at: dt.datetime | None = None,
+    *,
+    ahead: Future[tokens.BatchTerms] | None = None,
 ) -> LoadStats:
     """Merge parsed documents (each with the fetch it came from) into document_versions.
 
@@ -140,6 +143,9 @@ def load_documents(
     later statement joins on version ids or touches only the batch, so a batch costs
     the same at 100,000 documents as at 1,000 (five URL joins per batch made the
     load slow down as the archive grew; measured).
+
+    `ahead` holds the terms of all these documents when a bulk load tokenized them while
+    the previous batch was written; used when all of them turn out to be new content.
     """
     stats = LoadStats()
     if not items:
@@ -148,6 +154,7 @@ def load_documents(
     last = {doc.url: i for i, (doc, _) in enumerate(items)}  # a URL twice: the later one wins
     if len(last) < len(items):
         items = [items[i] for i in sorted(last.values())]
+        ahead = None  # tokenized with the duplicates
     docs = [d for d, _ in items]
     for d in docs:
         d.content_sha256 = d.content_sha256 or d.content_hash()
@@ -156,7 +163,10 @@ def load_documents(
         plan = _Plan.of(docs, _known_versions(con, [d.url for d in docs]))
         fresh = [i for i, m in enumerate(plan.matched) if m is None]
         # only new content needs tokenizing: it runs while DuckDB merges the batch
-        terms = search_index.tokenize_later([docs[i] for i in fresh])
+        if ahead is None or len(fresh) < len(docs):
+            terms = search_index.tokenize_later([docs[i] for i in fresh])
+        else:
+            terms = ahead
         new_ids = iter(reserve_ids(con, "version_id_seq", len(fresh)))
         version_ids = [next(new_ids) if m is None else None for m in plan.matched]
         # Statements read the registered Arrow table directly: DuckDB converts only the
@@ -214,10 +224,10 @@ def load_documents(
         con.execute(
             """
             INSERT INTO sources AS t (name, first_seen, last_seen)
-            SELECT source, ?, ? FROM stage WHERE source IS NOT NULL GROUP BY source
+            SELECT unnest(?::VARCHAR[]), ?, ?
             ON CONFLICT (name) DO UPDATE SET last_seen = excluded.last_seen
             """,
-            [seen, seen],
+            [sorted({d.source for d in docs if d.source is not None}), seen, seen],
         )
         search_index.drop_versions(con, plan.retired)
         search_index.index_rows(con, _index_rows(docs, fresh, version_ids), terms.result())
@@ -311,7 +321,8 @@ def insert_rows(
 def reserve_ids(con: duckdb.DuckDBPyConnection, sequence: str, n: int) -> list[int]:
     if n == 0:
         return []
-    return [r[0] for r in con.execute(f"SELECT nextval('{sequence}') FROM range(?)", [n]).fetchall()]
+    ids = con.execute(f"SELECT nextval('{sequence}') AS id FROM range(?)", [n]).fetchnumpy()["id"]
+    return ids.tolist()
 
 
 def reserve_fetch_ids(con: duckdb.DuckDBPyConnection, n: int) -> list[int]:
