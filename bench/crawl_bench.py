@@ -49,20 +49,23 @@ class RssSampler:
         self._proc = psutil.Process()
         self.peak = 0
         self.peak_rss = 0
+        self.peak_parts: list[int] = []  # at the peak: this process, then its workers
         self._stop = threading.Event()
         self._every = every
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _rss(self) -> int:
         self.peak_rss = max(self.peak_rss, self._proc.memory_info().rss)
-        total = self._proc.memory_full_info().pss
+        parts = [self._proc.memory_full_info().pss]
         for child in self._proc.children(recursive=True):
             try:
                 if "flows." in " ".join(child.cmdline()):
-                    total += child.memory_full_info().pss
+                    parts.append(child.memory_full_info().pss)
             except Exception:  # exited between listing and reading
                 continue
-        return total
+        if sum(parts) > self.peak:
+            self.peak_parts = parts
+        return sum(parts)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -88,21 +91,26 @@ def run_ours(mode: str, base_url: str, db: str, concurrency: int) -> dict:
     opts = CrawlOptions(base_url=base_url, rps=0, concurrency=concurrency, batch_size=batch,
                         max_pages=100_000)  # fmt: skip
     startup = 0.0
-    if mode == "prefect":
-        # The ephemeral API starts once per process (a deployment's server is already up):
-        # timed apart, so the crawl's own overhead is what is compared.
-        from prefect import flow
-
-        started = time.perf_counter()
-        flow(name="warm-up")(lambda: None)()
-        startup = time.perf_counter() - started
-    with RssSampler() as rss:
-        started = time.perf_counter()
+    with contextlib.ExitStack() as api:
         if mode == "prefect":
-            summary = asyncio.run(crawl_source("nxzx-tagz", db, opts))
-        else:
-            summary = asyncio.run(crawl("nxzx-tagz", db, opts))
-        wall = time.perf_counter() - started
+            # The temporary API starts once per run (a deployment's server is already up):
+            # timed apart, so the crawl's own overhead is what is compared. Started as the
+            # CLI starts it (`flows.prefect_api`), or by Prefect with --api prefect-ephemeral.
+            from prefect import flow
+
+            from flows.prefect_api import ephemeral_api
+
+            started = time.perf_counter()
+            api.enter_context(ephemeral_api())
+            flow(name="warm-up")(lambda: None)()
+            startup = time.perf_counter() - started
+        with RssSampler() as rss:
+            started = time.perf_counter()
+            if mode == "prefect":
+                summary = asyncio.run(crawl_source("nxzx-tagz", db, opts))
+            else:
+                summary = asyncio.run(crawl("nxzx-tagz", db, opts))
+            wall = time.perf_counter() - started
     cpu = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
@@ -115,6 +123,7 @@ def run_ours(mode: str, base_url: str, db: str, concurrency: int) -> dict:
         "pages_per_s": round(summary.counts.fetched / wall, 1),
         "peak_mb": round(rss.peak / 2**20, 1),
         "peak_rss_main_mb": round(rss.peak_rss / 2**20, 1),
+        "peak_parts_mb": [round(p / 2**20, 1) for p in rss.peak_parts],
         "cpu_s": round(cpu.ru_utime + cpu.ru_stime, 1),
         "startup_s": round(startup, 1),
     }
@@ -176,6 +185,7 @@ def run_scrapy(base_url: str, out: str, concurrency: int) -> dict:
         "pages_per_s": round(counts["pages"] / wall, 1),
         "peak_mb": round(rss.peak / 2**20, 1),
         "peak_rss_main_mb": round(rss.peak_rss / 2**20, 1),
+        "peak_parts_mb": [round(p / 2**20, 1) for p in rss.peak_parts],
         "cpu_s": round(cpu.ru_utime + cpu.ru_stime, 1),
     }
 
@@ -190,13 +200,18 @@ def child(args: argparse.Namespace) -> None:
 
 @contextlib.contextmanager
 def prefect_api(kind: str, home: Path) -> Iterator[dict[str, str]]:
-    """Environment for the children: nothing (ephemeral API) or the URL of a started server.
+    """Environment for the children: how their Prefect API comes to be.
 
-    In ephemeral mode the flow's process imports Prefect's whole server package to start
-    it (~77 MB RSS, measured); a deployment's flow runs against a server already up.
+    ephemeral: a temporary server started as the CLI starts it (`flows.prefect_api`);
+    prefect-ephemeral: Prefect's own ephemeral mode, which imports Prefect's whole server
+    package into the flow's process to start it (~77 MB RSS, measured); server: a
+    `prefect server` already up, as deployments run.
     """
     if kind == "ephemeral":
         yield {}
+        return
+    if kind == "prefect-ephemeral":
+        yield {"GOVARCHIVE_EPHEMERAL_API": "prefect"}
         return
     import socket
     import urllib.request
@@ -231,8 +246,9 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--only", choices=["prefect", "plain", "scrapy"], action="append")
-    ap.add_argument("--api", choices=["ephemeral", "server"], default="ephemeral",
-                    help="Prefect API: ephemeral (started by the flow, the CLI's default) or a "
+    ap.add_argument("--api", choices=["ephemeral", "prefect-ephemeral", "server"], default="ephemeral",
+                    help="Prefect API: ephemeral (a temporary server, started as the CLI starts it), "
+                         "prefect-ephemeral (started by Prefect inside the flow's process) or a "
                          "`prefect server` started beforehand, as deployments use")  # fmt: skip
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--base-url", help=argparse.SUPPRESS)
@@ -277,7 +293,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(f"| {r['mode']} | {r['new']} | {r['wall_s']} | {r['pages_per_s']} | {r['peak_mb']} "
-              f"| {r['peak_rss_main_mb']} "
+              f"| {r['peak_rss_main_mb']} (PSS at peak: {' + '.join(map(str, r['peak_parts_mb']))}) "
               f"| {r['cpu_s']} ({r.get('children_cpu_s', 0)}) | {r.get('server_cpu_s', '')} "
               f"| {r.get('startup_s', '')} |")  # fmt: skip
     by = {r["mode"]: r for r in results}

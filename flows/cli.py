@@ -308,9 +308,11 @@ def reparse(
 ) -> None:
     """Re-parse archived raw pages with the current parsers."""
     _quiet_prefect()
+    from flows.prefect_api import ephemeral_api
     from flows.reparse import reparse_archive
 
-    summary = reparse_archive(str(state.db), source=source)
+    with ephemeral_api():
+        summary = reparse_archive(str(state.db), source=source)
     out.print(summary.line(), markup=False, highlight=False)
 
 

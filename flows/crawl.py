@@ -27,6 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from flows.discover import Discovery, discover
 from flows.fetch import Fetcher, FetchPolicy
 from flows.politeness import PoliteFetcher, Politeness
+from flows.prefect_api import ephemeral_api
 from flows.process import PageOutcome
 from flows.sources import Source, get_source, load_sources
 from flows.store_cycle import CycleSpec, StoreCycle
@@ -399,9 +400,11 @@ async def crawl_all(db: str | None = None, options: CrawlOptions | None = None) 
 def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
     """CLI entry: validate before starting Prefect, so a typo fails in a second, not ten."""
     _since(opts.since)
-    if source == "all":
-        if opts.base_url:
-            raise ValueError("--base-url points one source at a mirror; name the source, not 'all'")
-        return asyncio.run(crawl_all(db, opts))
-    _configured(source, opts)
-    return [asyncio.run(crawl_source(source, db, opts))]
+    if source == "all" and opts.base_url:
+        raise ValueError("--base-url points one source at a mirror; name the source, not 'all'")
+    if source != "all":
+        _configured(source, opts)
+    with ephemeral_api():
+        if source == "all":
+            return asyncio.run(crawl_all(db, opts))
+        return [asyncio.run(crawl_source(source, db, opts))]
