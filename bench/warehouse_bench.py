@@ -126,9 +126,9 @@ def bench_load(
     """Documents/s through `Archive.load_documents`, the final checkpoint included.
 
     hold=True is a bulk load (`Archive.load_batches`: the file held across batches);
-    hold=False opens and closes it around each batch, as a crawl does so readers can get in (each close is a
-    checkpoint). With index=False the search postings are skipped (bench only), to show
-    their cost.
+    hold=False opens and closes it around each batch, as a crawl does so readers can get
+    in (each close is a checkpoint). With index=False the search postings are skipped
+    (bench only), to show their cost.
     """
     archive = Archive(root / name)
     docs = [corpus.document(i) for i in range(n)]

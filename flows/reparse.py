@@ -7,15 +7,13 @@ another chance, their parse_errors closed when they now succeed.
 
 from __future__ import annotations
 
-import contextlib
-import time
 from dataclasses import dataclass
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.process import archive_parse_load_stored
-from warehouse.archive import Archive
+from warehouse.archive import Archive, Lease
 from warehouse.raw_index import RawPage, latest_page_fetches
 
 BATCH = 500
@@ -48,18 +46,17 @@ def reparse_batch(archive: Archive, pages: list[RawPage]) -> list[str]:
 @flow(name="reparse")
 def reparse_archive(db: str | None = None, source: str | None = None) -> ReparseSummary:
     summary = ReparseSummary()
-    with Archive(db) as archive, contextlib.ExitStack() as held:
+    with Archive(db) as archive:
         pages = latest_page_fetches(archive.path, source)
-        since: float | None = None
-        for i in range(0, len(pages), BATCH):
-            if since is None:
-                held.enter_context(archive.holding(bulk=True))
-                since = time.monotonic()
-            for status in reparse_batch(archive, pages[i : i + BATCH]):
-                summary.pages += 1
-                if status in ("new", "changed", "unchanged", "failed"):
-                    setattr(summary, status, getattr(summary, status) + 1)
-            if time.monotonic() - since >= RELEASE_SECONDS:
-                held.close()  # a checkpoint: readers waiting for the file get in
-                since = None
+        lease = Lease(archive, seconds=RELEASE_SECONDS, bulk=True)
+        try:
+            for i in range(0, len(pages), BATCH):
+                lease.hold()
+                for status in reparse_batch(archive, pages[i : i + BATCH]):
+                    summary.pages += 1
+                    if status in ("new", "changed", "unchanged", "failed"):
+                        setattr(summary, status, getattr(summary, status) + 1)
+                lease.wrote()
+        finally:
+            lease.release()
     return summary

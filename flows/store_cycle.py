@@ -9,16 +9,14 @@ side instead of taking turns on one GIL.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flows.process import PageOutcome, archive_parse_load
 from flows.sources import Source
-from warehouse.archive import Archive
+from warehouse.archive import Archive, Lease
 from warehouse.frontier import Discovered, Frontier, FrontierItem, RunCounts, Settled, update_run
 from warehouse.records import FetchResult
 
@@ -51,22 +49,11 @@ class StoreCycle:
         self.source, self.run_id, self.counts = spec.source, spec.run_id, spec.counts
         self.archive = archive or Archive(spec.db)
         self.frontier = Frontier(self.archive.path, self.source.name)
-        self._hold: contextlib.ExitStack | None = None
-        self._held_since = 0.0
-        self._held_bytes = 0
-
-    def _held(self) -> None:
-        if self._hold is None:
-            self._hold = contextlib.ExitStack()
-            self._hold.enter_context(self.archive.holding())
-            self._held_since = time.monotonic()
-            self._held_bytes = 0
+        self.lease = Lease(self.archive, seconds=HOLD_SECONDS, max_bytes=HOLD_BYTES)
 
     def release(self) -> None:
         """Let go of the archive file (readers get in; DuckDB checkpoints)."""
-        hold, self._hold = self._hold, None
-        if hold is not None:
-            hold.close()
+        self.lease.release()
 
     def pending(
         self, limit: int, exclude: Sequence[str], settled_before: dt.datetime
@@ -75,7 +62,7 @@ class StoreCycle:
 
     def store(self, items: list[FrontierItem], results: list[FetchResult]) -> list[PageOutcome]:
         """Archive, parse, load one batch, then settle it in the frontier and count it."""
-        self._held()
+        self.lease.hold()
         try:
             outcomes = archive_parse_load(
                 self.archive, results, source=self.source.name, run_id=self.run_id, kind="page"
@@ -90,9 +77,7 @@ class StoreCycle:
         except BaseException:
             self.release()
             raise
-        self._held_bytes += sum(len(r.content) for r in results)
-        if self._held_bytes >= HOLD_BYTES or time.monotonic() - self._held_since >= HOLD_SECONDS:
-            self.release()
+        self.lease.wrote(sum(len(r.content) for r in results))
         return outcomes
 
     def close(self) -> None:

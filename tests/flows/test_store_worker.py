@@ -97,7 +97,7 @@ def test_an_error_in_the_worker_comes_back_as_the_same_exception() -> None:
     assert isinstance(portable, RuntimeError) and "Unpicklable: disk full" in str(portable)
 
 
-def test_the_archive_is_let_go_after_a_few_seconds_or_megabytes_of_pages(tmp_path, monkeypatch) -> None:
+def test_the_archive_is_let_go_after_a_few_seconds_or_megabytes_of_pages(tmp_path) -> None:
     """A crawl keeps the file between batches (each release is a checkpoint), but not for
     long: readers wait meanwhile, and what a hold keeps must fit DuckDB's memory cap."""
     from flows import store_cycle
@@ -116,15 +116,15 @@ def test_the_archive_is_let_go_after_a_few_seconds_or_megabytes_of_pages(tmp_pat
                                headers=[("Content-Type", "text/html; charset=utf-8")]) for u in urls]  # fmt: skip
         return [FrontierItem(u, "article") for u in urls], results
 
-    monkeypatch.setattr(store_cycle, "HOLD_SECONDS", 3600.0)
-    monkeypatch.setattr(store_cycle, "HOLD_BYTES", 2 * 3 * len(page.encode()))
+    cycle.lease.seconds = 3600.0
+    cycle.lease.max_bytes = 2 * 3 * len(page.encode())
     cycle.store(*batch(1))
-    assert cycle._hold is not None  # held across batches ...
+    assert cycle.lease.held  # held across batches ...
     cycle.store(*batch(2))
-    assert cycle._hold is None  # ... until the pages held pass HOLD_BYTES
-    monkeypatch.setattr(store_cycle, "HOLD_SECONDS", 0.0)
+    assert not cycle.lease.held  # ... until the pages held pass HOLD_BYTES
+    cycle.lease.seconds = 0.0
     cycle.store(*batch(3))
-    assert cycle._hold is None  # or the time is up
+    assert not cycle.lease.held  # or the time is up
     cycle.close()
     con = duckdb.connect(str(tmp_path / "archive.duckdb"), read_only=True)  # the file is free
     assert con.execute("SELECT count(*) FROM fetches WHERE kind = 'page'").fetchone() == (9,)
