@@ -37,15 +37,10 @@ class StoreWorker:
         # The worker's DuckDB cap: what a hold keeps is bounded (store_cycle.HOLD_BYTES), so
         # 64 MB suffices, and the cap is what the worker's peak memory follows (128 MB:
         # ~450 MB for crawl + worker at 20,000 pages; 64 MB: ~385 MB; measured).
-        # Freed memory goes back to the system rather than waiting in allocator caches:
-        # DuckDB keeps up to 128 MB by default, pyarrow's jemalloc pool its own (together
-        # ~20 MB of the worker's peak at 20,000 pages, at no measurable cost in speed).
-        env = {
-            "GOVARCHIVE_WRITER_MEMORY": os.environ.get("GOVARCHIVE_WORKER_MEMORY", "64MB"),
-            "GOVARCHIVE_ALLOCATOR_FLUSH": os.environ.get("GOVARCHIVE_ALLOCATOR_FLUSH", "16MB"),
-            "ARROW_DEFAULT_MEMORY_POOL": os.environ.get("ARROW_DEFAULT_MEMORY_POOL", "system"),
-        }
-        self._proc: subprocess.Popen[bytes] | None = pipes.spawn("flows.store_worker", env)
+        memory = os.environ.get("GOVARCHIVE_WORKER_MEMORY", "64MB")
+        self._proc: subprocess.Popen[bytes] | None = pipes.spawn(
+            "flows.store_worker", {"GOVARCHIVE_WRITER_MEMORY": memory}
+        )
         self._call(spec)
 
     def _call(self, request: object) -> object:
