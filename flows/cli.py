@@ -97,6 +97,10 @@ def _print_outcomes(outcomes) -> int:  # noqa: ANN001 - list[PageOutcome]
             typer.echo(f"{o.fetch_id or '-'}\tfailed\t{o.url}\t{o.error}", err=True)
         else:
             typer.echo(f"{o.fetch_id}\t{o.status}\t{o.title or ''}")
+            if o.doc_type == "listing":
+                typer.echo(f"warning: {o.url} is a listing page (a list of links), stored as"
+                           " doc_type 'listing' without a body; crawl its source for the articles",
+                           err=True)  # fmt: skip
     return failed
 
 

@@ -26,6 +26,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from flows.discover import Discovery, discover
 from flows.fetch import Fetcher, FetchPolicy
+from flows.mirror import Mirror
 from flows.politeness import PoliteFetcher, Politeness
 from flows.prefect_api import ephemeral_api
 from flows.process import PageOutcome
@@ -38,11 +39,13 @@ from warehouse.frontier import (
     FrontierItem,
     RunCounts,
     Settled,
-    has_finished_run,
+    last_walk,
+    record_walk,
     start_run,
     update_run,
 )
 from warehouse.records import FetchResult, utcnow
+from warehouse.since import parse_since
 
 BATCH_SIZE = 100
 WORKER_THRESHOLD = 300  # pending pages below which a store worker process costs more than it saves
@@ -84,12 +87,7 @@ class CrawlSummary:
 
 
 def _since(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise ValueError(f"--since takes a date like 2023-06-20, got {value!r}") from exc
+    return parse_since(value)  # one grammar for every command (warehouse/since.py)
 
 
 def _configured(source_name: str, opts: CrawlOptions) -> Source:
@@ -103,19 +101,35 @@ async def discover_step(
     source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
     opts: CrawlOptions,
 ) -> Discovery:  # fmt: skip
-    walk_all = opts.full or not has_finished_run(archive.path, source.name)
-    return await discover(
+    last = last_walk(archive.path, source.name, before_run=run_id)
+    walk_all = opts.full or last is None or not last[1]
+    found = await discover(
         source, fetcher, archive, frontier, run_id=run_id, full=walk_all,
         max_pages=opts.max_pages, since=_since(opts.since),
     )  # fmt: skip
+    if last is not None and not last[1] and not opts.full:
+        found.warnings.insert(0, f"the last walk (run {last[0]}) was cut short or never recorded:"
+                                 " every listing page is walked again")  # fmt: skip
+    return found
 
 
-async def fetch_step(fetcher: PoliteFetcher, items: list[FrontierItem]) -> list[FetchResult]:
-    return list(
-        await asyncio.gather(
-            *(fetcher.fetch(i.url, etag=i.etag, last_modified=i.last_modified) for i in items)
+async def fetch_step(
+    fetcher: PoliteFetcher, items: list[FrontierItem], mirror: Mirror | None = None
+) -> list[FetchResult]:
+    """Fetch a batch; from a mirror, each result also says which URL it stands for."""
+    if mirror is None:
+        return list(
+            await asyncio.gather(
+                *(fetcher.fetch(i.url, etag=i.etag, last_modified=i.last_modified) for i in items)
+            )
         )
-    )
+    results = list(
+        await asyncio.gather(*(fetcher.fetch(mirror.to_mirror(i.url), etag=i.etag,
+                                             last_modified=i.last_modified) for i in items))
+    )  # fmt: skip
+    for item, res in zip(items, results, strict=True):
+        res.origin_url, res.origin_final_url = item.url, mirror.to_origin(res.final_url or res.url)
+    return results
 
 
 async def store_step(run: _Run, items: list[FrontierItem], results: list[FetchResult]) -> list[PageOutcome]:
@@ -149,7 +163,7 @@ async def attachments_step(
         items = frontier.pending("attachment", batch_size)
         if not items:
             return stored, failed
-        results = await fetch_step(fetcher, items)
+        results = await fetch_step(fetcher, items, source.mirror)
         ids = archive.store_fetches(results, run_id=run_id, source=source.name, kind="attachment")
         settled = []
         for item, res, fid in zip(items, results, ids, strict=True):
@@ -278,6 +292,9 @@ class _Run:
                                           self.run_id, self.opts)  # fmt: skip
         self.counts.discovered = found.new
         self.notes.extend(found.warnings)
+        self.notes.append("discovery stopped: " + "; ".join(found.stops or [found.stop_reason]))
+        record_walk(self.archive.path, self.run_id, complete=found.complete,
+                    stop="; ".join(found.stops or [found.stop_reason]))  # fmt: skip
         if found.listing_pages and found.listing_failures == found.listing_pages:
             raise CrawlFailed(f"no listing page could be read: {found.stop_reason}")
         if found.robots_skipped:
@@ -302,7 +319,9 @@ class _Run:
             return items
 
         def start(items: list[FrontierItem]) -> asyncio.Future[list[FetchResult]] | None:
-            return asyncio.ensure_future(self.steps.fetch(fetcher, batch(items))) if items else None
+            if not items:
+                return None
+            return asyncio.ensure_future(self.steps.fetch(fetcher, batch(items), self.source.mirror))
 
         try:
             with _progress(self.opts.progress, self.source.name, pending) as advance:

@@ -32,6 +32,10 @@ class Discovery:
     offsite_skipped: int = 0
     stop_reason: str = ""
     warnings: list[str] = field(default_factory=list)
+    # Whether the walk saw every listing page it had to (see warehouse.frontier.last_walk),
+    # and per start URL why it stopped; both go into crawl_runs.
+    complete: bool = True
+    stops: list[str] = field(default_factory=list)
 
 
 def listing_url(source: Source, start: str, k: int) -> str:
@@ -110,6 +114,8 @@ async def discover(
             while True:
                 if k >= limit:
                     found.stop_reason = f"max pages ({limit})"
+                    # --max-pages cuts the walk short; the source's own cap is its depth
+                    found.complete = found.complete and max_pages is None
                     break
                 if page_count is not None and k >= page_count:
                     found.stop_reason = "last page"
@@ -118,12 +124,15 @@ async def discover(
                 found.listing_pages += 1
                 page = await _take_listing(source, fetcher, ledger, found, result, k, since)
                 if page.stop:
+                    found.complete = found.complete and page.end
                     break
                 if not full and page.allowed and not page.fresh:
                     found.stop_reason = "reached known articles"
                     break
                 page_count = page.page_count or page_count
                 k += 1
+            found.stops.append(f"{found.stop_reason} after {found.listing_pages} listing page(s)"
+                               if len(source.start_urls) == 1 else f"{start}: {found.stop_reason}")
     finally:
         ledger.flush()
         found.new = ledger.new
@@ -136,6 +145,7 @@ class _Page:
     allowed: int = 0
     fresh: int = 0
     page_count: int | None = None
+    end: bool = False  # stopped because the listing ended, not cut short
 
 
 async def _take_listing(
@@ -166,7 +176,7 @@ async def _take_listing(
                 f"listing {url} has no article links: the site may have been redesigned"
             )
         found.stop_reason = "page without article links"
-        return _Page(stop=True)
+        return _Page(stop=True, end=k > 0)  # past the last page; on the first, a redesign
     found.article_links += len(articles)
     too_old = False
     if since is not None:
@@ -179,10 +189,11 @@ async def _take_listing(
             allowed.append(a)
         else:
             found.robots_skipped += 1
+    # the frontier knows pages by the source's own URLs, also when read from a mirror
     fresh = [
-        Discovered(a.url, "article", a.title, a.date, referrer=url)
+        Discovered(source.to_origin(a.url), "article", a.title, a.date, referrer=source.to_origin(url))
         for a in allowed
-        if a.url not in ledger.known
+        if source.to_origin(a.url) not in ledger.known
     ]
     ledger.record(result, fresh)
     if too_old:

@@ -27,9 +27,10 @@ def parse_result(result: FetchResult) -> Document:
     """Parse an archived response; ParseError for anything that is not a usable page."""
     if not result.content.strip():
         raise ParseError("empty body: the server answered with no content", kind="empty")
-    doc = parsers.parse(result.content, result.final_url or result.url, result.content_type)
-    doc.url = result.url
-    doc.final_url = result.final_url or result.url
+    # a page fetched from a mirror is parsed, and known, by its source's own URL
+    doc = parsers.parse(result.content, result.identity_final_url, result.content_type)
+    doc.url = result.identity_url
+    doc.final_url = result.identity_final_url
     doc.fetched_at = result.fetched_at
     return doc
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import parsers
 from flows.parsing import ParseFailure, parse_all
+from flows.sources import source_for_url
 from parsers import Document
 from warehouse.archive import Archive
 from warehouse.raw_index import RawPage
@@ -30,6 +31,7 @@ class PageOutcome:
     title: str | None = None
     error: str | None = None
     attachments: list[str] = field(default_factory=list)  # absolute URLs found in the body
+    doc_type: str | None = None  # a 'listing' is said so on the command line
 
     @property
     def failed(self) -> bool:
@@ -90,38 +92,39 @@ def parse_and_load(
     parsed = iter(parse_all(parseable))
     for (result, fetch_id, source), failure in zip(items, failures, strict=True):
         if failure:
-            outcomes.append(PageOutcome(result.url, fetch_id, "failed", error=failure))
+            outcomes.append(PageOutcome(result.identity_url, fetch_id, "failed", error=failure))
             continue
         if result.status == 304:
-            outcomes.append(PageOutcome(result.url, fetch_id, "not_modified"))
+            outcomes.append(PageOutcome(result.identity_url, fetch_id, "not_modified"))
             continue
         doc = next(parsed)
         if isinstance(doc, ParseFailure):
             archive.record_parse_error(
                 fetch_id=fetch_id,
-                url=result.url,
+                url=result.identity_url,
                 kind=doc.kind,
                 message=doc.message,
                 parser_version=parsers.PARSER_VERSION,
             )
             prefix = "parser crashed" if doc.kind == "crash" else f"parse ({doc.kind})"
             outcomes.append(
-                PageOutcome(result.url, fetch_id, "failed", error=f"{prefix}: {doc.message}")
+                PageOutcome(result.identity_url, fetch_id, "failed", error=f"{prefix}: {doc.message}")
             )
             continue
-        doc.source = source
-        if not doc.body_text and EMPTY_BODY_WARNING not in doc.warnings:
+        doc.source = source or source_for_url(doc.url)
+        if not doc.body_text and doc.doc_type != "listing" and EMPTY_BODY_WARNING not in doc.warnings:
             # kept as its own version (the page did change), flagged so nobody mistakes
             # it for the document; earlier versions stay in document_versions untouched
             doc.warnings.append(EMPTY_BODY_WARNING)
         to_load.append((doc, fetch_id))
         outcomes.append(
             PageOutcome(
-                result.url,
+                result.identity_url,
                 fetch_id,
                 "pending",
                 title=doc.title,
                 attachments=[a.url for a in doc.attachments],
+                doc_type=doc.doc_type,
             )
         )
     stats = archive.load_documents(to_load)

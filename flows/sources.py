@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from flows.mirror import Mirror
+
 
 @dataclass(frozen=True, slots=True)
 class Pagination:
@@ -43,6 +45,7 @@ class Source:
     attachment_max_bytes: int = 50 * 1024 * 1024
     attachment_types: tuple[str, ...] = ()
     rebased_from: str | None = None  # the real origin when pointed at a mirror
+    mirror: Mirror | None = None  # set by rebased(): how URLs map between origin and mirror
     _article_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def is_article(self, url: str) -> bool:
@@ -56,6 +59,14 @@ class Source:
     def host_allowed(self, url: str) -> bool:
         parts = urlsplit(url)
         return (parts.hostname or "").lower() in self.allowed_hosts or parts.netloc.lower() in self.allowed_hosts
+
+    def to_mirror(self, url: str) -> str:
+        """Where to request a page this source knows by `url` (itself, without a mirror)."""
+        return self.mirror.to_mirror(url) if self.mirror else url
+
+    def to_origin(self, url: str) -> str:
+        """The URL the archive knows a page by that was found at `url` (see flows/mirror.py)."""
+        return self.mirror.to_origin(url) if self.mirror else url
 
     def rebased(self, base_url: str) -> Source:
         """This source moved onto `base_url` (a mirror or the local replica), paths kept."""
@@ -77,6 +88,8 @@ class Source:
             if prefix
             else self.article_pattern,
             rebased_from=f"{original.scheme}://{original.netloc}",
+            mirror=Mirror(f"{original.scheme}://{original.netloc}",
+                          urlunsplit((base.scheme, base.netloc, prefix, "", ""))),
             _article_re=None,
         )
 
@@ -130,3 +143,22 @@ def get_source(name: str, path: str | os.PathLike[str] | None = None) -> Source:
     if name not in sources:
         raise KeyError(f"unknown source {name!r}; configured: {', '.join(sorted(sources))}")
     return sources[name]
+
+
+_CLAIMS: dict[str, list[Source]] = {}
+
+
+def source_for_url(url: str) -> str | None:
+    """The configured source whose article pattern claims this URL, if any.
+
+    A page ingested by hand (`govarchive ingest`) that a source would have crawled
+    belongs to that source, so `documents.source` does not depend on how it came in.
+    A configuration that cannot be read claims nothing (ingest must still work).
+    """
+    key = os.environ.get("GOVARCHIVE_SOURCES", "")
+    if key not in _CLAIMS:
+        try:
+            _CLAIMS[key] = list(load_sources().values())
+        except (OSError, ValueError, tomllib.TOMLDecodeError):
+            _CLAIMS[key] = []
+    return next((s.name for s in _CLAIMS[key] if s.is_article(url)), None)

@@ -92,7 +92,7 @@ def _attachment_links(source: Source, outcomes: list[PageOutcome]) -> list[Disco
         Discovered(u, "attachment", referrer=o.url)
         for o in outcomes
         for u in o.attachments
-        if source.host_allowed(u)
+        if source.host_allowed(source.to_mirror(u))
     ]
 
 

@@ -32,6 +32,7 @@ from parsers.decode import Decoded, decode
 from parsers.document import Attachment, Document
 from parsers.errors import ParseError
 from parsers.header import Header, read_header
+from parsers.listing_page import listing_signal, mark_listing
 from parsers.meta import read_meta
 from parsers.page import (
     InfoLine,
@@ -115,6 +116,7 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     meta = read_meta(tree)
     adapter = pick(tree, url)
     deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
+    listing = None if deep else listing_signal(tree)  # a column page, not an article
     page_text = tree.body.text(separator="\n") if tree.body is not None else ""
     if deep:
         # Per-element text passes cost depth x size; on such a page only the linear
@@ -161,6 +163,8 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
             doc.body_html = None
     _fill_reply(doc)
     doc.doc_type = doc.doc_type or ("disclosure" if _is_disclosure(header) else "article")
+    if listing is not None:  # a column page: never loaded as an article
+        mark_listing(doc, listing)
     if doc.title is None:
         doc.warnings.append("no article title found")
 

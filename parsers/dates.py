@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from parsers.date_only import DateOnly
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９：－／．　", "0123456789:-/. ")
 
 DATE_RE = re.compile(
@@ -25,12 +27,12 @@ def _normalize(text: str) -> str:
 
 def _build(m: re.Match[str]) -> dt.datetime | None:
     try:
-        day = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]))
+        day = DateOnly(int(m["y"]), int(m["m"]), int(m["d"]))  # no time printed (parsers/date_only.py)
         if m.groupdict().get("H") is not None:
             h, mi, s = int(m["H"]), int(m["M"]), int(m["S"] or 0)
             if h > 23 or mi > 59 or s > 59:
                 return day
-            return day.replace(hour=h, minute=mi, second=s)
+            return dt.datetime(day.year, day.month, day.day, h, mi, s)
         return day
     except ValueError:
         return None

@@ -246,3 +246,29 @@ def has_finished_run(path: Path, source: str) -> bool:
             "SELECT count(*) FROM crawl_runs WHERE source = ? AND status = 'finished'", [source]
         ).fetchone()
     return bool(row and row[0])
+
+
+def record_walk(path: Path, run_id: str, *, complete: bool, stop: str) -> None:
+    """Write down why this run's listing walk stopped, and whether it saw all it had to."""
+    with dbmod.writer(path, migrate_schema=False) as con:
+        con.execute(
+            "UPDATE crawl_runs SET discovery_stop = ?, walk_complete = ? WHERE run_id = ?",
+            [stop, complete, run_id],
+        )
+
+
+def last_walk(path: Path, source: str, *, before_run: str | None = None) -> tuple[str, bool] | None:
+    """(run_id, complete) of the newest earlier run of this source that began a walk.
+
+    Only a complete last walk lets an incremental crawl stop at known articles: after
+    a walk cut short (`--max-pages`, `--since`, a failed listing page, a kill before the
+    walk was recorded), the pages behind where it stopped may hold articles never seen.
+    """
+    with dbmod.writer(path, migrate_schema=False) as con:
+        row = con.execute(
+            "SELECT run_id, coalesce(walk_complete, false) FROM crawl_runs"
+            " WHERE source = ? AND run_id IS DISTINCT FROM ?"
+            " ORDER BY started_at DESC, run_id DESC LIMIT 1",
+            [source, before_run],
+        ).fetchone()
+    return (row[0], bool(row[1])) if row else None

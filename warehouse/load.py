@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
+from parsers.date_only import is_date_only
 from parsers.document import Document
 from warehouse import db as dbmod
 from warehouse import search_index, tokens
@@ -33,6 +34,7 @@ DOC_COLUMNS: tuple[str, ...] = (
     "doc_name", "consult_org", "consult_phone", "proposal_no", "session", "proposer",
     "proposal_title", "reply_class", "contact_unit", "contact_phone", "attachments",
     "doc_type", "adapter", "encoding", "encoding_confidence", "warnings",
+    "published_date_only",
 )  # fmt: skip
 
 _ATTACHMENTS = pa.list_(pa.struct([("name", pa.string()), ("url", pa.string())]))
@@ -46,6 +48,7 @@ _TYPES: dict[str, pa.DataType] = {
     "encoding_confidence": pa.float64(),
     "attachments": _ATTACHMENTS,
     "warnings": pa.list_(pa.string()),
+    "published_date_only": pa.bool_(),
 }
 
 
@@ -70,6 +73,8 @@ def _column(docs: Sequence[Document], name: str) -> list[object]:
         return [json.dumps(d.metadata, ensure_ascii=False) for d in docs]
     if name == "attachments":
         return [[a.to_dict() for a in d.attachments] for d in docs]
+    if name == "published_date_only":  # a page that printed no time of day
+        return [is_date_only(d.published_at) for d in docs]
     return [getattr(d, name) for d in docs]
 
 
@@ -83,6 +88,7 @@ class _Version:
     version_id: int
     content_sha256: str
     is_current: bool
+    source: str | None = None
 
 
 @dataclass(slots=True)
@@ -112,12 +118,23 @@ def _known_versions(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str
     known: dict[str, list[_Version]] = {}
     with dbmod.registered(con, "batch_urls", "url", urls, pa.string()):
         rows = con.execute(
-            "SELECT v.url, v.version_id, v.content_sha256, v.is_current "
+            "SELECT v.url, v.version_id, v.content_sha256, v.is_current, v.source "
             "FROM document_versions v SEMI JOIN batch_urls b ON v.url = b.url"
         ).fetchall()
-    for url, version_id, sha, current in rows:
-        known.setdefault(url, []).append(_Version(version_id, sha, current))
+    for url, version_id, sha, current, source in rows:
+        known.setdefault(url, []).append(_Version(version_id, sha, current, source))
     return known
+
+
+def _keep_sources(docs: Sequence[Document], known: dict[str, list[_Version]]) -> None:
+    """A document loaded without a source (a manual ingest) keeps the source its URL has.
+
+    A crawl knows its source; `ingest` of a URL no configured source claims does not.
+    Without this, re-ingesting a crawled page by hand erased its source (issue 20).
+    """
+    for doc in docs:
+        if doc.source is None:
+            doc.source = next((v.source for v in known.get(doc.url, ()) if v.source), None)
 
 
 def _index_rows(
@@ -160,7 +177,9 @@ def load_documents(
         d.content_sha256 = d.content_sha256 or d.content_hash()
     con.execute("BEGIN TRANSACTION")
     try:
-        plan = _Plan.of(docs, _known_versions(con, [d.url for d in docs]))
+        known = _known_versions(con, [d.url for d in docs])
+        _keep_sources(docs, known)
+        plan = _Plan.of(docs, known)
         fresh = [i for i, m in enumerate(plan.matched) if m is None]
         # only new content needs tokenizing: it runs while DuckDB merges the batch
         if ahead is None or len(fresh) < len(docs):
@@ -281,6 +300,7 @@ def insert_fetches(
                 loc.length if loc else None, loc.record_id if loc else None,
                 res.fetched_at, res.elapsed_ms,
                 loc.record_type if loc else None, revisit_of.get(i),
+                res.origin_url, res.origin_final_url,
             )
         )  # fmt: skip
     insert_rows(
@@ -290,7 +310,7 @@ def insert_fetches(
             "fetch_id", "run_id", "source", "kind", "url", "final_url", "status", "ok", "error",
             "content_type", "headers", "redirects", "payload_sha256", "size", "truncated",
             "warc_file", "warc_offset", "warc_length", "warc_record_id", "fetched_at",
-            "elapsed_ms", "warc_type", "revisit_of",
+            "elapsed_ms", "warc_type", "revisit_of", "origin_url", "origin_final_url",
         ),
         rows,
     )  # fmt: skip

@@ -23,11 +23,13 @@ def latest_page_fetches(path: Path, source: str | None = None) -> list[RawPage]:
     with dbmod.reader(path) as con:
         rows = con.execute(
             """
-            SELECT fetch_id, url, coalesce(final_url, url), source, fetched_at
+            SELECT fetch_id, coalesce(origin_url, url),
+                   coalesce(origin_final_url, origin_url, final_url, url), source, fetched_at
             FROM fetches
             WHERE kind IN ('page', 'file') AND ok AND warc_file IS NOT NULL
               AND (? IS NULL OR source = ?)
-            QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC, fetch_id DESC) = 1
+            QUALIFY row_number() OVER (PARTITION BY coalesce(origin_url, url)
+                                       ORDER BY fetched_at DESC, fetch_id DESC) = 1
             ORDER BY fetch_id
             """,
             [source, source],

@@ -42,6 +42,9 @@ class FetchResult:
     http_version: str = "HTTP/1.1"
     reason: str = ""
     truncated: bool = False  # body cut at the size cap
+    # Fetched from a mirror (flows/mirror.py): the URLs the archive knows the page by.
+    origin_url: str | None = None
+    origin_final_url: str | None = None
     _sha256: tuple[bytes, str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -58,6 +61,15 @@ class FetchResult:
             if key.lower() == lname:
                 return value
         return None
+
+    @property
+    def identity_url(self) -> str:
+        """The URL a document parsed from this response is known by."""
+        return self.origin_url or self.url
+
+    @property
+    def identity_final_url(self) -> str:
+        return self.origin_final_url or self.final_url or self.identity_url
 
     @property
     def content_type(self) -> str | None:

@@ -24,6 +24,7 @@ from rich.markup import escape
 from warehouse import db as dbmod
 from warehouse import tokens
 from warehouse.search_index import TITLE_WEIGHT
+from warehouse.since import parse_since as since_date
 
 SNIPPET_CHARS = 60
 
@@ -58,13 +59,8 @@ def parse_since(since: str | dt.date | None) -> dt.datetime | None:
         return since
     if isinstance(since, dt.date):
         return dt.datetime.combine(since, dt.time())
-    text = since.strip()
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    raise ValueError(f"--since: expected YYYY-MM-DD, YYYY-MM or YYYY, got {since!r}")
+    day = since_date(since)  # the grammar every command shares (warehouse/since.py)
+    return dt.datetime.combine(day, dt.time()) if day else None
 
 
 def _bm25_sql(terms: list[int], filtered: bool) -> str:

@@ -1,0 +1,53 @@
+-- Issue 20: what a mirror crawl stores, why a listing walk stopped, and which clock a
+-- timestamp is on.
+
+-- A page fetched from a mirror (`crawl --base-url`) is archived under the URL actually
+-- requested (fetches.url, final_url and the WARC record); the document is known by the
+-- configured source's URL, recorded here. NULL: the page was fetched from its own URL.
+ALTER TABLE fetches ADD COLUMN IF NOT EXISTS origin_url VARCHAR;
+ALTER TABLE fetches ADD COLUMN IF NOT EXISTS origin_final_url VARCHAR;
+
+-- Why the run's listing walk stopped ('reached known articles', 'last page', 'max pages (1)'
+-- ...) and whether it saw every listing page it had to: an incremental crawl trusts known
+-- pages only after a walk that was complete, so a `--max-pages 1` run leaves no hole.
+ALTER TABLE crawl_runs ADD COLUMN IF NOT EXISTS discovery_stop VARCHAR;
+ALTER TABLE crawl_runs ADD COLUMN IF NOT EXISTS walk_complete BOOLEAN;
+
+-- Clocks. Two, and every timestamp says which: what a page prints is Beijing time
+-- (Asia/Shanghai, UTC+8), kept as printed; what the archive itself records (fetching,
+-- first/last seen, runs) is UTC. Both are naive TIMESTAMPs; the comments below (shown
+-- by `DESCRIBE`-like tools and `duckdb_columns()`) and docs/warehouse.md say so.
+-- A page that prints a date without a time of day has published_date_only = true
+-- (its published_at is that day's 00:00); NULL where no date was found, or for a
+-- version loaded before this column existed (`govarchive reparse` fills it).
+ALTER TABLE document_versions ADD COLUMN IF NOT EXISTS published_date_only BOOLEAN;
+
+CREATE OR REPLACE VIEW documents AS
+SELECT
+    url, final_url, site, source, title, published_at, source_name, reporter, editor,
+    original_url, body_text, body_html, content_sha256, fetched_at, parser_version, metadata,
+    index_no, info_category, issuer, written_date, publish_date, doc_no, validity,
+    effective_date, expiry_date, doc_name, consult_org, consult_phone,
+    proposal_no, session, proposer, proposal_title, reply_class, contact_unit, contact_phone,
+    attachments, doc_type, adapter, encoding, encoding_confidence, warnings,
+    first_seen, last_seen, fetch_id, version_id, published_date_only
+FROM document_versions
+WHERE is_current;
+
+COMMENT ON COLUMN document_versions.published_at IS 'Beijing time (Asia/Shanghai, UTC+8) as the page prints it; 00:00 with published_date_only when it prints no time';
+COMMENT ON COLUMN document_versions.publish_date IS 'Beijing time (Asia/Shanghai, UTC+8): the header''s 发布日期 as printed';
+COMMENT ON COLUMN document_versions.published_date_only IS 'true: the page printed a date without a time of day';
+COMMENT ON COLUMN document_versions.fetched_at IS 'UTC: when the page was fetched';
+COMMENT ON COLUMN document_versions.first_seen IS 'UTC: when this content was first loaded';
+COMMENT ON COLUMN document_versions.last_seen IS 'UTC: when this content was last confirmed';
+COMMENT ON COLUMN documents.published_at IS 'Beijing time (Asia/Shanghai, UTC+8) as the page prints it; 00:00 with published_date_only when it prints no time';
+COMMENT ON COLUMN documents.publish_date IS 'Beijing time (Asia/Shanghai, UTC+8): the header''s 发布日期 as printed';
+COMMENT ON COLUMN documents.published_date_only IS 'true: the page printed a date without a time of day';
+COMMENT ON COLUMN documents.fetched_at IS 'UTC: when the page was fetched';
+COMMENT ON COLUMN documents.first_seen IS 'UTC: when this content was first loaded';
+COMMENT ON COLUMN documents.last_seen IS 'UTC: when this content was last confirmed';
+COMMENT ON COLUMN fetches.fetched_at IS 'UTC';
+COMMENT ON COLUMN crawl_runs.started_at IS 'UTC';
+COMMENT ON COLUMN crawl_runs.finished_at IS 'UTC';
+COMMENT ON COLUMN frontier.discovered_at IS 'UTC';
+COMMENT ON COLUMN frontier.listed_date IS 'Beijing date as the listing prints it';
