@@ -14,12 +14,47 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperGroup
+
+from flows.cli_checks import BadValue
+
+
+def hoist_db(args: list[str]) -> list[str]:
+    """`--db PATH` works before or after the command (`govarchive query --db X SQL`), as
+    `duckdb`'s and datasette's file arguments do; it is moved in front of the command.
+    Nothing after a `--` is touched."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--db" and i + 1 < len(args):
+            front += [arg, args[i + 1]]
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+class _Group(TyperGroup):
+    def parse_args(self, ctx, args):  # noqa: ANN001, ANN201 - click's signature
+        return super().parse_args(ctx, hoist_db(list(args)))
+
 
 app = typer.Typer(
+    cls=_Group,
     help="govarchive: an archive of Chinese government proposal replies and disclosure pages.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 # Piped output is not cut to 80 columns: tables go to files and other programs whole.
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 240)
@@ -38,16 +73,46 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"govarchive {version('govarchive')}")
+        except PackageNotFoundError:
+            typer.echo("govarchive (not installed)")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     db: Annotated[
         Path | None,
-        typer.Option("--db", envvar="GOVARCHIVE_DB", help="Archive file (DuckDB)."),
+        typer.Option("--db", envvar="GOVARCHIVE_DB", show_default="./data/archive.duckdb",
+                     help="Archive file (DuckDB); before or after the command."),
     ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_version, help="Print the version and exit.")
+    ] = False,
 ) -> None:
+    from warehouse import db as dbmod
     from warehouse.db import db_path
 
     state.db = db_path(db)
+    dbmod.on_wait = _waiting  # "waiting for the archive…" after a second of waiting
+
+
+def _waiting(path: Path) -> None:
+    typer.echo(f"waiting for the archive {path} (another process, a crawl?, holds it)…", err=True)
+
+
+def _check(*checks) -> None:  # noqa: ANN002 - zero-argument callables
+    """Run value checks before anything starts; a bad value is one line and exit 2."""
+    try:
+        for check in checks:
+            check()
+    except BadValue as exc:
+        raise fail(str(exc), 2) from exc
 
 
 def _fail_if_disk_full(exc: BaseException) -> None:
@@ -80,6 +145,10 @@ def _quiet_prefect() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(f, _BelowError) for f in logger.filters):
             logger.addFilter(_BelowError())
+    # Prefect's background services log as their class name ("EventsWorker - Still
+    # processing items: 3 items remaining..."): bookkeeping, nothing a user can act on.
+    for name in ("EventsWorker", "APILogWorker", "prefect._internal.concurrency", "prefect.events.clients"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 class _BelowError:
@@ -114,6 +183,9 @@ def ingest(
     ] = False,
 ) -> None:
     """Fetch (or read), archive raw, parse and load pages; one line per URL."""
+    from flows import cli_checks
+
+    _check(lambda: cli_checks.writable_archive(state.db))
     _quiet_prefect()
     from flows.safety import UnsafeURL, check_url, private_allowed
 
@@ -162,7 +234,9 @@ def parse(
     target: Annotated[str, typer.Argument(help="A saved page, or an http(s) URL to fetch.")],
     url: Annotated[str | None, typer.Option("--url", help="The page's URL (for a file).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    allow_private: Annotated[bool, typer.Option("--allow-private")] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching loopback/private addresses.")
+    ] = False,
 ) -> None:
     """Parse one page without touching the archive."""
     import parsers
@@ -211,26 +285,54 @@ def parse(
         out.print(f"{key}: {value}", markup=False, highlight=False)
 
 
-def _table(columns: list[str], rows: list[tuple], limit: int | None = None) -> None:
+def _cell(value: object, width: int | None) -> str:
+    text = "NULL" if value is None else str(value)
+    if width and len(text) > width:
+        text = text[: width - 1].replace("\n", " ") + "…"
+    return text
+
+
+def _table(columns: list[str], rows: list[tuple], limit: int | None = None, width: int | None = None) -> None:
     table = Table(show_lines=False)
     for name in columns:
         table.add_column(name, overflow="fold")
     for row in rows[:limit] if limit else rows:
-        table.add_row(*("NULL" if v is None else str(v) for v in row))
+        table.add_row(*(_cell(v, width) for v in row))
     out.print(table)
+
+
+QUERY_FORMATS = ("table", "csv", "json")
+TABLE_ROWS = 40  # as the DuckDB CLI: a table shows this many rows unless told otherwise
+CELL_WIDTH = 60
 
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL to run read-only against the archive.")],
+    sql: Annotated[str, typer.Argument(help="One read-only SQL statement.")],
     fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", help=f"Rows to print (table: {TABLE_ROWS} unless given; 0: all)."),
+    ] = None,
+    width: Annotated[
+        int, typer.Option("--max-width", help="Table cells longer than this are cut with … (0: never).")
+    ] = CELL_WIDTH,
 ) -> None:
-    """Run read-only SQL and print the result."""
+    """Run read-only SQL and print the result (a table on the terminal, or CSV / JSON)."""
+    from flows import cli_checks
     from warehouse.db import ArchiveBusy
     from warehouse.query import QueryError, run_query
 
+    _check(
+        lambda: cli_checks.choice("--format", fmt, QUERY_FORMATS),
+        lambda: limit is None or limit >= 0 or cli_checks.positive("--limit", limit, "rows to print"),
+        lambda: width >= 0 or cli_checks.positive("--max-width", width, "characters per cell"),
+        lambda: cli_checks.existing_archive(state.db),
+    )
+    if limit is None:
+        limit = TABLE_ROWS if fmt == "table" else 0
     try:
-        res = run_query(state.db, sql)
+        res = run_query(state.db, sql, max_rows=limit or None)
     except (QueryError, FileNotFoundError, ArchiveBusy) as exc:
         raise fail(str(exc)) from exc
     if fmt == "json":
@@ -239,11 +341,13 @@ def query(
     elif fmt == "csv":
         import csv
 
-        w = csv.writer(sys.stdout)
+        w = csv.writer(sys.stdout, lineterminator="\n")  # not CRLF: `tail -1` must give a clean URL
         w.writerow(res.columns)
         w.writerows(res.rows)
     else:
-        _table(res.columns, res.rows)
+        _table(res.columns, res.rows, width=width or None)
+    if res.more:
+        err.print(f"… {res.more:,} more rows (--limit N shows more, --limit 0 all)", markup=False, highlight=False)
 
 
 @app.command()
@@ -264,13 +368,29 @@ def crawl(
         str | None, typer.Option("--base-url", help="Point the source at a mirror/replica.")
     ] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", help="Listing pages at most.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Skip articles listed before DATE.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Skip articles listed before DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
+    ] = None,
     full: Annotated[bool, typer.Option("--full", help="Revisit every known article.")] = False,
-    rps: Annotated[float | None, typer.Option("--rps", help="Requests per second per host.")] = None,
-    concurrency: Annotated[int | None, typer.Option("--concurrency")] = None,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress")] = None,
+    rps: Annotated[float | None, typer.Option("--rps", help="Requests per second per host (more than 0).")] = None,
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", help="Requests in flight per host at most.")
+    ] = None,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="A progress bar (default: on a terminal).")
+    ] = None,
 ) -> None:
     """Crawl a configured source (or all of them)."""
+    from flows import cli_checks
+
+    _check(
+        lambda: cli_checks.positive("--rps", rps, "requests per second per host"),
+        lambda: cli_checks.positive("--concurrency", concurrency, "requests in flight per host"),
+        lambda: cli_checks.positive("--max-pages", max_pages, "listing pages to read"),
+        lambda: cli_checks.since(since),
+        lambda: source == "all" or cli_checks.known_source(source),
+        lambda: cli_checks.writable_archive(state.db),
+    )
     _quiet_prefect()
     from flows.crawl import CrawlOptions, run_crawl
 
@@ -286,7 +406,7 @@ def crawl(
     try:
         summaries = run_crawl(source, str(state.db), opts)
     except (KeyError, ValueError) as exc:
-        raise fail(str(exc).strip("'\""), 2) from exc
+        raise fail(str(exc.args[0]) if exc.args else str(exc), 2) from exc  # quotes inside kept
     except Exception as exc:
         _fail_if_disk_full(exc)
         raise
@@ -311,6 +431,13 @@ def reparse(
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
 ) -> None:
     """Re-parse archived raw pages with the current parsers."""
+    from flows import cli_checks
+
+    _check(
+        lambda: cli_checks.existing_archive(state.db),
+        lambda: source is None or cli_checks.known_source(source, state.db),
+        lambda: cli_checks.writable_archive(state.db),
+    )
     _quiet_prefect()
     from flows.prefect_api import ephemeral_api
     from flows.reparse import reparse_archive
@@ -322,17 +449,34 @@ def reparse(
 
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Words to look for (Chinese or not).")],
-    source: Annotated[str | None, typer.Option("--source")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Published on or after DATE.")] = None,
-    limit: Annotated[int, typer.Option("--limit")] = 20,
+    text: Annotated[
+        str,
+        typer.Argument(help='Words that must all occur (AND); "a quoted phrase" must occur as written.'),
+    ],
+    source: Annotated[str | None, typer.Option("--source", help="Only documents of this source.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Hits to show, best first.")] = 20,
 ) -> None:
-    """Full-text search of titles and bodies, best first."""
+    """Full-text search of titles and bodies, best first: every word must occur."""
+    from flows import cli_checks
     from warehouse.db import ArchiveBusy
-    from warehouse.search import search_archive
+    from warehouse.search import count_matches, search_archive, search_words
 
+    _check(
+        lambda: cli_checks.positive("--limit", limit, "hits to show"),
+        lambda: cli_checks.since(since),
+        lambda: cli_checks.existing_archive(state.db),
+        lambda: source is None or cli_checks.known_source(source, state.db),
+    )
+    try:
+        search_words(text)
+    except ValueError as exc:
+        raise fail(str(exc), 2) from exc
     try:
         hits = search_archive(state.db, text, source=source, since=since, limit=limit)
+        total = count_matches(state.db, text, source=source, since=since) if len(hits) == limit else len(hits)
     except (ValueError, FileNotFoundError, ArchiveBusy) as exc:
         raise fail(str(exc)) from exc
     if not hits:
@@ -340,20 +484,40 @@ def search(
         return
     for h in hits:
         out.print(h.render(), highlight=False)
+    err.print(f"{len(hits)} of {max(total, len(hits))} matching documents", markup=False, highlight=False)
 
 
 @app.command()
 def export(
-    out_path: Annotated[Path, typer.Argument(metavar="OUT", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", help="parquet | csv | jsonl")] = "parquet",
-    sql: Annotated[str | None, typer.Option("--query", help="Export this query instead.")] = None,
+    out_path: Annotated[
+        Path, typer.Argument(metavar="OUT", help="File to write; its extension (.parquet, .csv, .jsonl) is the format.")
+    ],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="parquet | csv | jsonl (default: from OUT's extension)")
+    ] = None,
+    sql: Annotated[str | None, typer.Option("--query", help="Export this read-only query instead.")] = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for Excel: starts with a UTF-8 BOM so Chinese opens intact.")
+    ] = False,
 ) -> None:
     """Export the documents (or a query) to Parquet, CSV or JSON lines."""
+    from flows import cli_checks
     from warehouse.db import ArchiveBusy
     from warehouse.export import export_archive
 
+    chosen = "csv"
     try:
-        n = export_archive(state.db, out_path, fmt=fmt, sql=sql)
+        cli_checks.output_file(out_path)
+        chosen = cli_checks.export_format(out_path, fmt)
+    except BadValue as exc:
+        raise fail(str(exc), 2) from exc
+    _check(
+        lambda: not excel or chosen == "csv" or cli_checks.choice("--excel needs --format", chosen, ("csv",)),
+        lambda: cli_checks.output_file(out_path),
+        lambda: cli_checks.existing_archive(state.db),
+    )
+    try:
+        n = export_archive(state.db, out_path, fmt=chosen, sql=sql, bom=excel)
     except (ValueError, FileNotFoundError, ArchiveBusy) as exc:
         raise fail(str(exc)) from exc
     out.print(f"wrote {n} rows to {out_path}", markup=False, highlight=False)
@@ -394,7 +558,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+        typer.echo("interrupted; the same command resumes", err=True)
         sys.exit(130)
     except Exception as exc:  # one line for the user; the traceback on request
         if os.environ.get("GOVARCHIVE_DEBUG"):

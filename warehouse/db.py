@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -50,6 +50,12 @@ WRITER_CONFIG = {
 }
 
 
+# Called once when opening the file has waited WAIT_NOTICE_SECONDS for another process's
+# lock: the CLI sets it to say "waiting for the archive…", so a silent pause is explained.
+on_wait: Callable[[Path], None] | None = None
+WAIT_NOTICE_SECONDS = 1.0
+
+
 class ArchiveBusy(RuntimeError):
     """Another process holds the archive for writing longer than we were willing to wait."""
 
@@ -69,8 +75,10 @@ def _is_lock_error(exc: Exception) -> bool:
 def open_connection(
     path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS
 ) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + wait
+    started = time.monotonic()
+    deadline = started + wait
     delay = 0.02
+    noticed = False
     # The default (1.0-compatible) storage format is kept on purpose: the newest one
     # compresses Chinese bodies 2.6x (DICT_FSST) but made fetching the bodies of a page of
     # search hits take 130-500 ms instead of ~30 ms on 100,000 documents.
@@ -86,6 +94,9 @@ def open_connection(
                         f"gave up after {wait:.0f}s: {exc}"
                     ) from exc
                 raise
+            if not noticed and on_wait is not None and time.monotonic() - started >= WAIT_NOTICE_SECONDS:
+                noticed = True
+                on_wait(path)
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
 

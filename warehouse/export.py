@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from warehouse.query import QueryError, sandboxed
+from warehouse.query import QueryError, check_read_only, duckdb_message, sandboxed
 
 FORMATS = ("parquet", "csv", "jsonl")
 DEFAULT_SQL = "SELECT * FROM documents ORDER BY url"
@@ -47,19 +47,28 @@ def _flatten_for_csv(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 
 def export_archive(
-    path: Path, out: Path, *, fmt: str = "parquet", sql: str | None = None
+    path: Path, out: Path, *, fmt: str = "parquet", sql: str | None = None, bom: bool = False
 ) -> int:
-    """Write the result of `sql` (default: every current document) to `out`; return row count."""
+    """Write the result of `sql` (default: every current document) to `out`; return row count.
+
+    `bom` starts a CSV file with the UTF-8 byte order mark: without it Excel reads the
+    file as the local code page and the Chinese comes out as mojibake. In JSON lines a
+    JSON column (`metadata`) is a JSON object, not a string holding one.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     rows = 0
     with sandboxed(Path(path)) as con:
+        if sql is not None:
+            check_read_only(con, sql)  # the same refusals as `govarchive query`
         try:
-            reader = con.execute(sql or DEFAULT_SQL).to_arrow_reader(BATCH_ROWS)
+            cur = con.execute(sql or DEFAULT_SQL)
+            json_columns = {d[0] for d in cur.description or () if str(d[1]) == "JSON"}
+            reader = cur.to_arrow_reader(BATCH_ROWS)
         except duckdb.Error as exc:
-            raise QueryError(str(exc).splitlines()[0]) from exc
+            raise QueryError(duckdb_message(exc)) from exc
         tmp = out.with_name(out.name + ".part")
         try:
             if fmt == "parquet":
@@ -70,6 +79,8 @@ def export_archive(
             elif fmt == "csv":
                 writer = None
                 with open(tmp, "wb") as fh:
+                    if bom:
+                        fh.write("\ufeff".encode())
                     for batch in reader:
                         flat = _flatten_for_csv(batch)
                         if writer is None:
@@ -85,6 +96,9 @@ def export_archive(
                 with open(tmp, "w", encoding="utf-8") as fh:
                     for batch in reader:
                         for record in batch.to_pylist():
+                            for name in json_columns:
+                                if isinstance(record.get(name), str):
+                                    record[name] = json.loads(record[name])
                             fh.write(json.dumps(record, ensure_ascii=False, default=_json_default))
                             fh.write("\n")
                         rows += batch.num_rows

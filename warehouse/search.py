@@ -153,6 +153,68 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
     return ("…" if start > 0 else "") + marked + ("…" if start + width < len(text) else "")
 
 
+_WORD = re.compile(r'"([^"]*)"|(\S+)')
+OPERATORS = frozenset({"OR", "AND", "NOT", "|", "||", "&&", "-"})
+
+
+def search_words(text: str, *, strict: bool = True) -> list[str]:
+    """What a query asks for: every word, and every "quoted phrase" as written (lower-cased).
+
+    Words combine with AND. `strict` (the CLI) refuses what a user may expect to work
+    and does not: an empty query, or OR/AND/NOT typed as operators.
+    """
+    words = []
+    for m in _WORD.finditer(text or ""):
+        phrase, word = m.groups()
+        w = " ".join((phrase if phrase is not None else word.strip('"')).split())
+        if not w:
+            continue
+        if strict and phrase is None and w in OPERATORS:
+            raise ValueError(f"{w} is not an operator here: every word must occur (AND); run one"
+                             ' search per alternative, or quote a phrase: "数据 中心"')  # fmt: skip
+        words.append(w.lower())
+    if strict and not words:
+        raise ValueError("nothing to search for: give words, e.g. govarchive search 数据中心")
+    return words
+
+
+EXACT_COUNT_UP_TO = 5_000  # candidates checked word for word when counting; beyond, the index's count
+
+
+def count_matches(
+    path: Path, text: str, *, source: str | None = None, since: str | dt.date | None = None
+) -> int:
+    """How many documents match (the "20 of 118" the CLI prints)."""
+    words = search_words(text, strict=False)
+    if not words:
+        return 0
+    since_at = parse_since(since)
+    with dbmod.reader(Path(path)) as con:
+        term_lists = [tokens.query_terms(w) for w in words]
+        if not all(term_lists):
+            return len(_scan(con, words, source, since_at, 10**9))
+        terms = sorted({t for ts in term_lists for t in ts})
+        listed = ", ".join(str(int(t)) for t in terms)
+        candidates = con.execute(
+            f"""
+            SELECT p.version_id FROM search_postings p
+            WHERE p.term IN ({listed})
+              AND p.version_id IN (SELECT version_id FROM search_docs
+                                   WHERE ($source::VARCHAR IS NULL OR source = $source)
+                                     AND ($since::TIMESTAMP IS NULL OR published_at >= $since))
+            GROUP BY p.version_id HAVING count(DISTINCT p.term) = {len(terms)}
+            """,
+            {"source": source, "since": since_at},
+        ).fetchall()
+        if len(candidates) > EXACT_COUNT_UP_TO:
+            return len(candidates)
+        ids = ", ".join(str(int(r[0])) for r in candidates) or "NULL"
+        rows = con.execute(
+            f"SELECT title, body_text FROM document_versions WHERE version_id IN ({ids})"
+        ).fetchall()
+    return sum(1 for title, body in rows if all(w in f"{title or ''} {body or ''}".lower() for w in words))
+
+
 def search(
     con: duckdb.DuckDBPyConnection,
     text: str,
@@ -161,7 +223,7 @@ def search(
     since: str | dt.date | None = None,
     limit: int = 20,
 ) -> list[SearchHit]:
-    words = [w.lower() for w in text.split() if w.strip()]
+    words = search_words(text, strict=False)  # words and "quoted phrases"
     if not words:
         return []
     since_at = parse_since(since)

@@ -42,7 +42,7 @@ def _article_gets(rs: ReplicaServer, since: float = 0.0) -> list[str]:
 
 
 def test_full_crawl_through_the_cli(cli, site, db_path: Path) -> None:
-    result = cli("crawl", "nxzx-tagz", "--base-url", site.base_url("nxzx"), "--rps", "0", "--concurrency", "8")
+    result = cli("crawl", "nxzx-tagz", "--base-url", site.base_url("nxzx"), "--rps", "1000", "--concurrency", "8")  # --rps 0 is refused (issue 20)
     assert result.exit_code == 0, result.output
     assert "nxzx-tagz: finished" in result.stdout and "new 45" in result.stdout
 

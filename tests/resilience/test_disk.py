@@ -45,7 +45,7 @@ def site() -> Iterator[ReplicaServer]:
 
 def test_full_disk_fails_the_crawl_cleanly_and_resume_completes(cli, site: ReplicaServer, tiny_disk: Path,
                                                                 db_path: Path) -> None:  # fmt: skip
-    args = ("crawl", "ahsz-kjj", "--base-url", site.base_url("kjj"), "--rps", "0", "--concurrency", "8")
+    args = ("crawl", "ahsz-kjj", "--base-url", site.base_url("kjj"), "--rps", "1000", "--concurrency", "8")  # --rps 0 is refused
     result = cli(*args)
     assert result.exit_code == 1, result.output
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
