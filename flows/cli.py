@@ -554,6 +554,69 @@ def compact() -> None:
     out.print(f"search index of {state.db} compacted")
 
 
+@app.command()
+def failures(
+    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    retry: Annotated[
+        bool, typer.Option("--retry", help="Queue the crawl failures again; the next crawl of the source fetches them.")
+    ] = False,
+) -> None:
+    """Failed URLs with their reason and attempts (crawls and manual ingests)."""
+    from flows import cli_checks
+    from warehouse.db import ArchiveBusy
+    from warehouse.failures import list_failures, requeue_failures
+
+    _check(
+        lambda: cli_checks.existing_archive(state.db),
+        lambda: source is None or cli_checks.known_source(source, state.db),
+    )
+    try:
+        rows = list_failures(state.db, source)
+        if retry:
+            n = requeue_failures(state.db, source)
+            err.print(f"{n} URL(s) queued again: `govarchive crawl {source or 'SOURCE'}` fetches them now;"
+                      " manual ingests are retried with `govarchive ingest URL`", markup=False, highlight=False)  # fmt: skip
+            return
+    except ArchiveBusy as exc:
+        raise fail(str(exc)) from exc
+    if not rows:
+        err.print("no failures", markup=False, highlight=False)
+        return
+    _table(["source", "url", "kind", "state", "attempts", "reason", "when (UTC)"],
+           [(r.source or "(ingest)", r.url, r.kind, r.state, r.attempts, r.reason, r.when) for r in rows])  # fmt: skip
+    err.print(f"{len(rows)} failure(s); `govarchive failures --retry` queues the crawl ones again",
+              markup=False, highlight=False)  # fmt: skip
+
+
+@app.command()
+def raw(
+    target: Annotated[str, typer.Argument(metavar="URL_OR_FETCH_ID", help="A URL, or a fetch_id from the fetches table.")],
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write the bytes to this file instead of stdout.")] = None,
+) -> None:
+    """The archived bytes of a page or attachment, as received (out of the WARC files)."""
+    from flows import cli_checks
+    from warehouse.db import ArchiveBusy
+    from warehouse.raw_lookup import raw_copy
+
+    _check(
+        lambda: cli_checks.existing_archive(state.db),
+        lambda: out_file is None or cli_checks.output_file(out_file),
+    )
+    try:
+        copy = raw_copy(state.db, target)
+    except (LookupError, ArchiveBusy) as exc:
+        raise fail(str(exc)) from exc
+    if out_file is not None:
+        out_file.write_bytes(copy.content)
+        err.print(f"fetch {copy.fetch_id} ({copy.url}, {copy.status}, {copy.content_type or '?'}):"
+                  f" {len(copy.content):,} bytes to {out_file}", markup=False, highlight=False)  # fmt: skip
+        return
+    if sys.stdout.isatty() and b"\0" in copy.content[:4096]:
+        raise fail(f"fetch {copy.fetch_id} is binary ({copy.content_type}); give --out FILE", 2)
+    sys.stdout.buffer.write(copy.content)
+    sys.stdout.buffer.flush()
+
+
 def main() -> None:
     try:
         app()

@@ -51,3 +51,17 @@ COMMENT ON COLUMN crawl_runs.started_at IS 'UTC';
 COMMENT ON COLUMN crawl_runs.finished_at IS 'UTC';
 COMMENT ON COLUMN frontier.discovered_at IS 'UTC';
 COMMENT ON COLUMN frontier.listed_date IS 'Beijing date as the listing prints it';
+
+-- Each attachment a document links, with the newest fetch of it (NULL until one was
+-- made): `govarchive raw <fetch_id>` pulls the file out of the WARC archive.
+CREATE OR REPLACE VIEW attachment_fetches AS
+SELECT a.version_id, a.url AS page_url, a.position, a.name, a.attachment_url,
+       f.fetch_id, f.status, f.ok, f.error, f.content_type, f.size, f.fetched_at
+FROM attachments a
+LEFT JOIN (
+    SELECT coalesce(origin_url, url) AS attachment_url, fetch_id, status, ok, error,
+           content_type, size, fetched_at
+    FROM fetches WHERE kind = 'attachment'
+    QUALIFY row_number() OVER (PARTITION BY coalesce(origin_url, url)
+                               ORDER BY fetched_at DESC, fetch_id DESC) = 1
+) f USING (attachment_url);
