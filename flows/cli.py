@@ -43,9 +43,21 @@ def hoist_db(args: list[str]) -> list[str]:
     return front + rest
 
 
+INTERRUPTED = "interrupted; the same command resumes"
+
+
 class _Group(TyperGroup):
     def parse_args(self, ctx, args):  # noqa: ANN001, ANN201 - click's signature
         return super().parse_args(ctx, hoist_db(list(args)))
+
+    def invoke(self, ctx):  # noqa: ANN001, ANN201
+        """Ctrl-C: one line, exit 130, no traceback (Typer alone exits 130 in silence).
+        Everything a crawl did is in the archive; running it again resumes."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            typer.echo(INTERRUPTED, err=True)
+            raise typer.Exit(130) from None
 
 
 app = typer.Typer(
@@ -621,7 +633,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("interrupted; the same command resumes", err=True)
+        typer.echo(INTERRUPTED, err=True)
         sys.exit(130)
     except Exception as exc:  # one line for the user; the traceback on request
         if os.environ.get("GOVARCHIVE_DEBUG"):
