@@ -51,6 +51,20 @@ def main() -> None:
         govarchive("query", sql, db=db)
     govarchive("search", "乡村振兴", "--limit", "3", db=db)
     print(f"\nThe archive is {db} (open it with the DuckDB CLI too); raw WARC files are in {Path(db).parent / 'warc'}.")
+    print("\nTry next:")
+    for line in next_commands(db):
+        print("  " + line)
+
+
+def next_commands(db: str) -> list[str]:
+    """Three commands to try on the demo's archive, with its --db (tested to run)."""
+    exe = ".venv/bin/govarchive"
+    return [
+        f"{exe} search --db {db} 数据中心 --limit 5",
+        f'{exe} query --db {db} "SELECT published_at, proposer, reply_class, title FROM replies'
+        ' ORDER BY published_at DESC LIMIT 10"',
+        f"{exe} export --db {db} data/replies.csv --excel --query \"SELECT * FROM replies\"",
+    ]
 
 
 if __name__ == "__main__":
