@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from typer.core import TyperGroup
 
-from flows.cli_checks import BadValue
+from flows.cli_checks import BadValue, MissingArchive
 
 
 def hoist_db(args: list[str]) -> list[str]:
@@ -124,7 +124,7 @@ def _check(*checks) -> None:  # noqa: ANN002 - zero-argument callables
         for check in checks:
             check()
     except BadValue as exc:
-        raise fail(str(exc), 2) from exc
+        raise fail(str(exc), 1 if isinstance(exc, MissingArchive) else 2) from exc
 
 
 def _fail_if_disk_full(exc: BaseException) -> None:

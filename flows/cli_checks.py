@@ -15,7 +15,11 @@ from warehouse.since import parse_since
 
 
 class BadValue(ValueError):
-    """A value the user typed that cannot work; the message says which and why."""
+    """A value the user typed that cannot work; the message says which and why (exit 2)."""
+
+
+class MissingArchive(BadValue):
+    """No archive where --db points (exit 1, as before: nothing to read, not a usage error)."""
 
 
 def positive(option: str, value: float | None, meaning: str) -> None:
@@ -36,7 +40,7 @@ def existing_archive(path: Path) -> None:
     if path.is_dir():
         raise BadValue(f"--db {path} is a folder; give the archive file (e.g. {path / 'archive.duckdb'})")
     if not path.exists():
-        raise BadValue(f"no archive at {path}: run a crawl or an ingest first (or check --db)")
+        raise MissingArchive(f"no archive at {path}: run a crawl or an ingest first (or check --db)")
 
 
 def writable_archive(path: Path) -> None:
