@@ -441,6 +441,9 @@ def serve() -> None:
 @app.command()
 def reparse(
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Pages done so far (default: on a terminal).")
+    ] = None,
 ) -> None:
     """Re-parse archived raw pages with the current parsers."""
     from flows import cli_checks
@@ -451,11 +454,25 @@ def reparse(
         lambda: cli_checks.writable_archive(state.db),
     )
     _quiet_prefect()
+    from flows import reparse as reparse_mod
     from flows.prefect_api import ephemeral_api
     from flows.reparse import reparse_archive
 
-    with ephemeral_api():
-        summary = reparse_archive(str(state.db), source=source)
+    tty = sys.stderr.isatty()
+    if progress if progress is not None else tty:
+        def shown(done: int, total: int) -> None:
+            line = f"reparsed {done:,} of {total:,} pages"
+            sys.stderr.write(f"\r{line}" if tty else f"{line}\n")
+            sys.stderr.flush()
+
+        reparse_mod.on_progress = shown
+    try:
+        with ephemeral_api():
+            summary = reparse_archive(str(state.db), source=source)
+    finally:
+        reparse_mod.on_progress = None
+        if tty and progress is not False:
+            sys.stderr.write("\n")
     out.print(summary.line(), markup=False, highlight=False)
 
 

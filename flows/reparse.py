@@ -7,6 +7,7 @@ another chance, their parse_errors closed when they now succeed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from prefect import flow, task
@@ -21,6 +22,9 @@ BATCH = 500
 # table's last row group) but let go this often, well inside the 30 s a reader waits
 # for it (GOVARCHIVE_LOCK_WAIT).
 RELEASE_SECONDS = 10.0
+# Told (pages done, pages in all) after each batch; the CLI sets it to show progress. A
+# module hook, not a flow parameter: Prefect would try to serialize a callable argument.
+on_progress: Callable[[int, int], None] | None = None
 
 
 @dataclass(slots=True)
@@ -57,6 +61,8 @@ def reparse_archive(db: str | None = None, source: str | None = None) -> Reparse
                     if status in ("new", "changed", "unchanged", "failed"):
                         setattr(summary, status, getattr(summary, status) + 1)
                 lease.wrote()
+                if on_progress is not None:
+                    on_progress(summary.pages, len(pages))
         finally:
             lease.release()
     return summary

@@ -76,3 +76,14 @@ def test_prefects_background_workers_do_not_talk_to_the_user() -> None:
     _quiet_prefect()
     for name in ("EventsWorker", "APILogWorker"):
         assert not logging.getLogger(name).isEnabledFor(logging.WARNING), name
+
+
+def test_reparse_shows_its_progress(cli, db_path: Path) -> None:
+    page = Path(__file__).parents[1] / "parsers" / "fixtures" / "ahsz_reply.html"
+    assert cli("ingest", "--file", str(page), "--url", "https://www.example.gov.cn/r/1.html").exit_code == 0
+    result = cli("reparse", "--progress")
+    assert result.exit_code == 0, result.output
+    assert "reparsed 1 of 1 pages" in result.stderr
+    assert "reparsed 1 pages" in result.stdout  # the summary line, as before
+    quiet = cli("reparse", "--no-progress")
+    assert "of 1 pages" not in quiet.stderr
