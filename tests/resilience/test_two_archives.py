@@ -22,7 +22,7 @@ from tests.resilience.helpers import sql, warcio_check
 from warehouse.warc_owner import named_id
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTICLES, BATCH = 12, 4
+ARTICLES, BATCH = 8, 4
 ARCHIVES = {"archive": ("ahsz-kjj", "kjj"), "demo": ("nxzx-tagz", "nxzx")}  # db name: (source, site)
 ENV = {**os.environ, "GOVARCHIVE_STORE_WORKER": "0"}
 
