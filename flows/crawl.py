@@ -512,12 +512,30 @@ async def crawl_source(
     """
     db, opts = _run_settings(full, since, max_pages)
     run_id = str(flow_run.get_id() or uuid.uuid4())
+    if _LOCAL.get() is None:
+        asyncio.get_running_loop().set_exception_handler(_quiet_orderly_cancel)
     summary = await crawl(source_name, db, opts, steps=PREFECT, run_id=run_id)
     get_run_logger().info(summary.line())
     await _publish(summary)
     if summary.status == "failed":
         raise CrawlNotRun(summary)
     return summary
+
+
+def _quiet_orderly_cancel(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Event-loop exception handler of a worker's or serve's flow-run process.
+
+    Prefect cancels a run with SIGTERM, which its handler turns into TerminationSignal
+    wherever the main thread is. When that is the loop's poll, the exception leaves the
+    loop, asyncio cancels the flow from its shutdown path, the crawl stores what it holds
+    and notes `cancelled`, Prefect marks the run Cancelled, and then asyncio logs the
+    signal as "unhandled exception during asyncio.run() shutdown" with a traceback. That
+    one record is an orderly cancel, not an error; everything else goes through as usual.
+    """
+    exc = context.get("exception")
+    if isinstance(exc, asyncio.CancelledError) or type(exc).__name__ == "TerminationSignal":
+        return
+    loop.default_exception_handler(context)
 
 
 async def _publish(summary: CrawlSummary) -> None:
