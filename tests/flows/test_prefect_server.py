@@ -203,7 +203,7 @@ def deployed(server: dict, replica: ReplicaServer) -> Iterator[dict]:
     ])  # fmt: skip
     text = sources.read_text(encoding="utf-8")
     head, _, slow = text.partition("[sources.replica-slow]")
-    sources.write_text(head + "[sources.replica-slow]" + slow.replace("rps = 50", "rps = 0.5"), encoding="utf-8")
+    sources.write_text(head + "[sources.replica-slow]" + slow.replace("rps = 50", "rps = 0.2"), encoding="utf-8")
     db = tmp / "worker.duckdb"
     env = _env(tmp, PREFECT_API_URL=server["api"], GOVARCHIVE_HOME=str(REPO), GOVARCHIVE_DB=str(db),
                GOVARCHIVE_SOURCES=str(sources), GOVARCHIVE_CRAWL_RETRIES="1", GOVARCHIVE_CRAWL_RETRY_DELAY="1",
@@ -285,7 +285,7 @@ def test_unsafe_run_parameters_are_refused(deployed: dict) -> None:
 
 def test_a_cancelled_run_stores_what_it_holds_notes_cancelled_and_logs_no_traceback(deployed: dict) -> None:
     api = deployed["api"]
-    run_id = _start_run(deployed, "replica-slow")  # 0.5 requests/s: the crawl takes a while
+    run_id = _start_run(deployed, "replica-slow")  # 0.2 requests/s: the crawl takes ~40 s
     _wait(lambda: httpx.get(f"{api}/flow_runs/{run_id}", timeout=10).json()["state"]["type"] == "RUNNING",
           120, "the slow run to start")  # fmt: skip
     time.sleep(4)  # robots.txt and the listing are in; the article batch is being fetched
