@@ -50,6 +50,7 @@ class RealPage:
     first_line: str
     last_line: str
     expected_body: str | None = None
+    text: str = ""  # decoded once, for parsers that take a str
 
 
 def _git_dir(repo: str) -> Path:

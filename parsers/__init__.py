@@ -14,6 +14,7 @@ deeper than MAX_DEPTH, more than MAX_PARSE_BYTES) get the linear steps only.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 from urllib.parse import urlsplit
 
@@ -43,6 +44,7 @@ from parsers.page import (
     page_title,
     pick_published,
 )
+from parsers.published import page_date, page_lines, structured_date, title_line_date, url_date
 from parsers.reply import read_reply, read_reporter
 from parsers.sites import Adapter, pick
 from parsers.text import block_text, clean_inline
@@ -134,6 +136,8 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     for column, value in header.columns.items():
         setattr(doc, column, value)
     doc.published_at = pick_published(info.published_at, meta.published_at, header.columns.get("publish_date"))
+    if doc.published_at is None:
+        doc.published_at = _fallback_published(tree, title_node, title, url, page_text, deep)
     doc.source_name = info.source or meta.source
     doc.editor = info.editor or find_editor(page_text)
     doc.original_url = find_original_url(tree, page_text) if "原文" in page_text else None
@@ -163,6 +167,28 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     doc.doc_type = doc.doc_type or ("disclosure" if _is_disclosure(header) else "article")
     if doc.title is None:
         doc.warnings.append("no article title found")
+
+
+def _fallback_published(
+    tree: LexborHTMLParser,
+    title_node: LexborNode | None,
+    title: str | None,
+    url: str,
+    page_text: str,
+    deep: bool,
+) -> dt.datetime | None:
+    """The date layers of `parsers.published`, in order, for pages the info line missed.
+
+    On a pathological page only the linear ones run (structured marks, the URL).
+    """
+    found = structured_date(tree)
+    if found is None and not deep:
+        found = title_line_date(title_node)
+    if found is None:
+        found = url_date(url)
+    if found is None and not deep:
+        found = page_date(page_lines(page_text), title)
+    return found
 
 
 def _is_pathological(tree: LexborHTMLParser) -> bool:
