@@ -115,6 +115,10 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     tree = LexborHTMLParser(html)
     base = _base_url(tree, url)
     meta = read_meta(tree)
+    marked = structured_date(tree)  # JSON-LD sits in <script>: read before the junk goes
+    # Scripts, styles and form widgets go before any text is read: on real pages they are
+    # half the text, and no layer wants them (every later text pass gets that much cheaper).
+    strip_junk(tree)
     adapter = pick(tree, url)
     deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
     page_text = tree.body.text(separator="\n") if tree.body is not None else ""
@@ -128,7 +132,7 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     else:
         header = read_header(tree, page_text)
         title, title_node = find_title(tree, meta.title, adapter.title if adapter else ())
-        info = find_info_line(tree, header.nodes, title_node)
+        info = find_info_line(tree, header.nodes, title_node, page_text)
         attachment_links = attachments_mod.attachment_blocks(tree) if "附件" in page_text else []
 
     doc.title = title
@@ -137,7 +141,7 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
         setattr(doc, column, value)
     doc.published_at = pick_published(info.published_at, meta.published_at, header.columns.get("publish_date"))
     if doc.published_at is None:
-        doc.published_at = _fallback_published(tree, title_node, title, url, page_text, deep)
+        doc.published_at = _fallback_published(marked, title_node, title, url, page_text, deep)
     doc.source_name = info.source or meta.source
     doc.editor = info.editor or find_editor(page_text)
     doc.original_url = find_original_url(tree, page_text) if "原文" in page_text else None
@@ -146,7 +150,6 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     before_title = preceding_ids(title_node)
     for node in (*header.nodes, title_node, info.node):
         _decompose(node)
-    strip_junk(tree)
     container, adapter_name = _body_container(tree, adapter, before_title)
     doc.adapter = adapter_name
     if container is not None:
@@ -170,7 +173,7 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
 
 
 def _fallback_published(
-    tree: LexborHTMLParser,
+    marked: dt.datetime | None,
     title_node: LexborNode | None,
     title: str | None,
     url: str,
@@ -179,9 +182,10 @@ def _fallback_published(
 ) -> dt.datetime | None:
     """The date layers of `parsers.published`, in order, for pages the info line missed.
 
+    `marked`: what `structured_date` read from the intact page (its first layer).
     On a pathological page only the linear ones run (structured marks, the URL).
     """
-    found = structured_date(tree)
+    found = marked
     if found is None and not deep:
         found = title_line_date(title_node)
     if found is None:

@@ -83,6 +83,29 @@ class Body:
 
 def strip_junk(tree: LexborHTMLParser) -> None:
     tree.strip_tags(JUNK_TAGS)
+    strip_hidden_blobs(tree)
+
+
+# Keyword-stuffed SEO blocks: an element hidden by its inline style that holds a long run
+# of text with hardly any markup (news-portal templates and SEO plug-ins append 100+ KB of
+# search terms in a `display:none` div). No reader sees it, and every text pass would pay
+# for it. Hidden *content* (tabs, 展开全文 bodies) carries paragraph markup and stays.
+_HIDDEN = '[style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]'
+HIDDEN_BLOB_TEXT = 3000  # characters
+HIDDEN_BLOB_CHARS_PER_ELEMENT = 300  # a blob has fewer than one element per this much text
+
+
+def strip_hidden_blobs(tree: LexborHTMLParser) -> None:
+    for node in reversed(tree.css(_HIDDEN)):  # innermost first: never touch a removed node
+        text = node.text(separator="")
+        if len(text) < HIDDEN_BLOB_TEXT:
+            continue
+        elements = len(node.css("*"))
+        if elements * HIDDEN_BLOB_CHARS_PER_ELEMENT < len(text):
+            node.decompose()
+
+
+MAX_CLASS_WEIGHT = 1.6  # the largest factor `_class_weight` gives
 
 
 def _class_weight(node: LexborNode) -> float:
@@ -157,7 +180,10 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
     """
     scores: dict[int, list] = {}
     for node in root.css("p, pre, blockquote"):
-        text = clean_inline(node.text(separator=""))
+        raw = node.text(separator="")
+        if len(raw) < 8 or raw.isspace():
+            continue  # cleaning only shortens: no need to clean what is already too short
+        text = clean_inline(raw)
         if len(text) < 8:
             continue
         amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
@@ -167,7 +193,10 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
             _credit(scores, parent.parent, amount / 2)
     with_br = {br.parent.mem_id for br in root.css("br") if br.parent is not None}
     for node in root.css("div, td, section, article, font, span, dd, center"):
-        text = clean_inline(node.text(deep=False, separator=""))
+        raw = node.text(deep=False, separator="")
+        if len(raw) < 8 or raw.isspace():
+            continue
+        text = clean_inline(raw)
         if len(text) < 8:
             continue
         amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
@@ -186,6 +215,8 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
     best: LexborNode | None = None
     best_score = 0.0
     for node, score in ranked:
+        if score * MAX_CLASS_WEIGHT <= best_score:
+            break  # ranked by score: no later candidate can win, skip their link counts
         if node.tag == "body":
             score *= 0.7
         adjusted = score * (1 - link_density(node)) * _class_weight(node)
