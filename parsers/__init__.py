@@ -59,6 +59,7 @@ MAX_DEPTH = 150  # real pages nest < 60 deep
 # time budget (measured: 4,000 nested <b> = 16 K characters take 0.4 s; 2,000 = 8 K take 0.1 s).
 DEEP_CHECK_FROM = 8_000  # characters
 _DEEP_SELECTOR = " > ".join(["*"] * MAX_DEPTH)
+_CUT_WORDS = ("原文链接", "原文地址", "免责声明")  # every _CUT line prints one of them whole
 _CUT_CANDIDATES = "p, div, li, span, td, table, section, a, font, strong, center, dl, ul"
 
 
@@ -155,7 +156,8 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     if container is not None:
         if not deep:
             _remove_title_copies(container, title)
-            _cut_reposter_tail(container)
+            if any(word in page_text for word in _CUT_WORDS):
+                _cut_reposter_tail(container)
             remove_chrome(container, adapter.chrome_lines if adapter else None)
         found = attachments_mod.collect([container, *attachment_links], base)
         doc.attachments = _dedupe(found)

@@ -82,8 +82,10 @@ class Body:
 
 
 def strip_junk(tree: LexborHTMLParser) -> None:
-    tree.strip_tags(JUNK_TAGS)
-    strip_hidden_blobs(tree)
+    """Junk elements and hidden text blobs, found in one selector pass, removed innermost first."""
+    for node in reversed(tree.css(_JUNK_OR_HIDDEN)):  # innermost first: never touch a removed node
+        if node.tag in _JUNK_SET or _is_hidden_blob(node):
+            node.decompose()
 
 
 # Keyword-stuffed SEO blocks: an element hidden by its inline style that holds a long run
@@ -95,14 +97,15 @@ HIDDEN_BLOB_TEXT = 3000  # characters
 HIDDEN_BLOB_CHARS_PER_ELEMENT = 300  # a blob has fewer than one element per this much text
 
 
-def strip_hidden_blobs(tree: LexborHTMLParser) -> None:
-    for node in reversed(tree.css(_HIDDEN)):  # innermost first: never touch a removed node
-        text = node.text(separator="")
-        if len(text) < HIDDEN_BLOB_TEXT:
-            continue
-        elements = len(node.css("*"))
-        if elements * HIDDEN_BLOB_CHARS_PER_ELEMENT < len(text):
-            node.decompose()
+_JUNK_SET = frozenset(JUNK_TAGS)
+_JUNK_OR_HIDDEN = ", ".join(JUNK_TAGS) + ", " + _HIDDEN
+
+
+def _is_hidden_blob(node: LexborNode) -> bool:
+    text = node.text(separator="")
+    if len(text) < HIDDEN_BLOB_TEXT:
+        return False
+    return len(node.css("*")) * HIDDEN_BLOB_CHARS_PER_ELEMENT < len(text)
 
 
 MAX_CLASS_WEIGHT = 1.6  # the largest factor `_class_weight` gives
@@ -289,17 +292,20 @@ def _is_link_list(node: LexborNode, text: str) -> bool:
 
 def absolutize(container: LexborNode, base: str) -> None:
     """Relative links and image sources made absolute, so body_html stands alone."""
-    for a in container.css("a[href]"):
-        url = absolute(a.attributes.get("href"), base)
+    for node in container.css("a[href], img[src]"):
+        attr = "href" if node.tag == "a" else "src"
+        url = absolute(node.attributes.get(attr), base)
         if url:
-            a.attrs["href"] = url
-    for img in container.css("img[src]"):
-        url = absolute(img.attributes.get("src"), base)
-        if url:
-            img.attrs["src"] = url
+            node.attrs[attr] = url
+
+
+NOISY_ATTRS = ("style", "onclick", "onload", "onmouseover", "onmouseout", "onerror")
+_NOISY_ATTRS_SELECTOR = ", ".join(f"[{a}]" for a in NOISY_ATTRS)
 
 
 def clean_attributes(container: LexborNode) -> None:
-    for attr in ("style", "onclick", "onload", "onmouseover", "onmouseout", "onerror"):
-        for node in container.css(f"[{attr}]"):
-            del node.attrs[attr]
+    for node in container.css(_NOISY_ATTRS_SELECTOR):
+        attrs = node.attributes
+        for attr in NOISY_ATTRS:
+            if attr in attrs:
+                del node.attrs[attr]

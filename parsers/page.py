@@ -96,7 +96,10 @@ def find_title(
         if len(nodes) > MAX_TITLE_CANDIDATES:
             nodes = tree.css("h1, h2, h3")[:MAX_TITLE_CANDIDATES]
         for node in nodes:
-            text = clean_inline(node.text(separator=""))
+            raw = node.text(separator="")
+            if len(raw) < 4:
+                continue  # too short to be a title, and cleaning only shortens
+            text = clean_inline(raw)
             rank = _title_rank(node, text, full, bonus)
             if rank is not None and (best is None or rank > best[0]):
                 best = (rank, text, node)
@@ -295,6 +298,8 @@ def _clean_value(value: str) -> str:
 
 
 def find_editor(page_text: str) -> str | None:
+    if "责任编辑" not in page_text:  # both spellings the pattern knows print the word whole
+        return None
     m = _EDITOR_RE.search(page_text)
     if not m:
         return None
