@@ -49,7 +49,7 @@ from parsers.reply import read_reply, read_reporter
 from parsers.sites import Adapter, pick
 from parsers.text import block_text, clean_inline
 
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.1.0"
 MAX_PARSE_BYTES = 3_000_000  # larger pages are parsed from their first 3 MB (with a warning)
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|table|meta|title|span|a|br|h1|ul)\b", re.I)
 # The re-poster's part of a page starts here (aggregators; harmless elsewhere).
