@@ -6,6 +6,7 @@ live outside the body container (and must then be kept out of `body_text`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -216,7 +217,9 @@ def _may_hold_info_line(page_text: str) -> bool:
     if not labels:
         return False
     for m in DATE_RE.finditer(flat):
-        for start in labels:
+        # the nearest labels on either side are the only ones that can be close enough
+        at = bisect.bisect_left(labels, m.start())
+        for start in labels[max(0, at - 1) : at + 1]:
             if max(m.end(), start + 3) - min(m.start(), start) <= MAX_INFO_TEXT:
                 return True
     return False

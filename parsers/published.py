@@ -23,6 +23,7 @@ Every layer returns None rather than guess.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -255,7 +256,7 @@ def page_date(lines: list[str], title: str | None) -> dt.datetime | None:
     best: tuple[int, int, dt.datetime] | None = None
     positions = [i for i, _, _ in dated]
     for i, value, line in dated:
-        crowd = sum(1 for j in positions if j != i and abs(j - i) <= LIST_WINDOW)
+        crowd = bisect.bisect_right(positions, i + LIST_WINDOW) - bisect.bisect_left(positions, i - LIST_WINDOW) - 1
         if crowd >= LIST_DATES:
             continue
         m = DATE_RE.search(line)
