@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.attachments import absolute, is_file_link
+from parsers.dates import DATE_RE
 from parsers.text import clean_inline, squash
 
 # Removed from the whole page before anything is scored.
@@ -109,6 +110,7 @@ def _is_hidden_blob(node: LexborNode) -> bool:
 
 
 MAX_CLASS_WEIGHT = 1.6  # the largest factor `_class_weight` gives
+MAX_RANKED = 8  # candidates whose link density and class names are weighed
 
 
 def _class_weight(node: LexborNode) -> float:
@@ -211,10 +213,15 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
         return None
     ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
     if before:
-        after = [e for e in ranked if not _is_before(e[0], before)]
+        after = []
+        for entry in ranked:  # only the best 8 after the title are looked at: stop there
+            if not _is_before(entry[0], before):
+                after.append(entry)
+                if len(after) == MAX_RANKED:
+                    break
         if after and after[0][1] >= 2:
             ranked = after
-    ranked = ranked[:8]
+    ranked = ranked[:MAX_RANKED]
     best: LexborNode | None = None
     best_score = 0.0
     for node, score in ranked:
@@ -228,8 +235,15 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
     return best
 
 
+# Every CHROME_TOKENS match contains one of these characters (the first of each widget
+# word); text without any of them is spared the expensive substitution.
+_TOKEN_HINT = re.compile("[打关返收纠我字分扫在微Q视默浏阅点]")
+
+
 def _residual(text: str) -> tuple[str, bool]:
     """Text left after removing widget words and punctuation, and whether any word was found."""
+    if _TOKEN_HINT.search(text) is None:
+        return _PUNCT_SPACE.sub("", text), False
     stripped, found = CHROME_TOKENS.subn("", text)
     return _PUNCT_SPACE.sub("", stripped), found > 0
 
@@ -249,8 +263,8 @@ def is_chrome_text(text: str) -> bool:
 
 
 def _is_info_line(text: str) -> bool:
-    from parsers.dates import DATE_RE
-
+    if ":" not in text and "：" not in text:
+        return False  # every INFO_LINE label ends in a colon
     return len(text) < 200 and bool(INFO_LINE.search(text)) and bool(
         DATE_RE.search(text) or re.search(r"(?:来源|浏览|点击)", text)
     )
