@@ -188,3 +188,12 @@ def test_pipeline_falls_back_to_the_layers() -> None:
     bare = "<html><body><h1>标题</h1><p>正文内容，没有任何日期。正文内容，没有任何日期。</p></body></html>"
     assert parse(bare.encode(), "https://example.cn/2005-05/07/content_1.htm").published_at == dt.datetime(2005, 5, 7)
     assert parse(bare.encode(), "https://example.cn/content_1.htm").published_at is None
+
+
+def test_pipeline_reads_jsonld_before_scripts_are_removed() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2021-11-25T16:26:07+08:00"}</script></head>'
+        "<body><h1>标题</h1><p>正文内容，没有印出日期。正文内容，没有印出日期。正文内容。</p></body></html>"
+    )
+    assert parse(html.encode(), "https://example.cn/a.html").published_at == dt.datetime(2021, 11, 25, 16, 26, 7)
