@@ -123,6 +123,8 @@ def _jsonld_published(raw: str) -> dt.datetime | None:
 
 # ---------------------------------------------------------------- 2. the line under the title
 
+LIST_WINDOW = 4  # lines either side looked at for other dates
+LIST_DATES = 2  # this many other date lines that close: a list of other articles
 TITLE_LINE_MAX = 90  # a date line is short: date, source, maybe the site's address and widgets
 TITLE_LINE_LOOKAHEAD = 14  # text lines read after the headline before giving up
 _PROSE = re.compile(r"[，。；！？]")
@@ -191,11 +193,17 @@ def title_line_date(title_node: LexborNode | None) -> dt.datetime | None:
     """The first date line under the headline, before the body's prose starts."""
     if title_node is None:
         return None
-    for line in _following_lines(title_node, TITLE_LINE_LOOKAHEAD):
+    lines = _following_lines(title_node, TITLE_LINE_LOOKAHEAD + LIST_WINDOW)
+    for i, line in enumerate(lines[:TITLE_LINE_LOOKAHEAD]):
         if len(line) >= 60 and _PROSE.search(line):
             return None  # the body has begun: a date further down is not the title line
         found = date_line(line)
         if found is not None:
+            # A headline with no date line of its own can be followed by a box of other
+            # articles with their dates (a sidebar printed before the body): not this page's.
+            near = lines[i + 1 : i + 1 + LIST_WINDOW]
+            if sum(1 for other in near if DATE_RE.search(other) and date_line(other)) >= LIST_DATES:
+                return None
             return found
     return None
 
@@ -231,8 +239,6 @@ def url_date(url: str | None) -> dt.datetime | None:
 # ---------------------------------------------------------------- 4. page-wide scorer
 
 _LABEL = re.compile(r"(?:发布|发表|更新|时间|日期|日\s*期|时\s*间)\s*[:：]?\s*$")
-LIST_WINDOW = 4  # lines either side looked at for other dates
-LIST_DATES = 2  # this many other date lines that close: a list of other articles
 MIN_PAGE_SCORE = 4
 
 

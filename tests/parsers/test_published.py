@@ -197,3 +197,13 @@ def test_pipeline_reads_jsonld_before_scripts_are_removed() -> None:
         "<body><h1>标题</h1><p>正文内容，没有印出日期。正文内容，没有印出日期。正文内容。</p></body></html>"
     )
     assert parse(html.encode(), "https://example.cn/a.html").published_at == dt.datetime(2021, 11, 25, 16, 26, 7)
+
+
+def test_title_line_refuses_a_list_of_other_articles() -> None:
+    body = (
+        "<h1>标题</h1><div class='side'><h3>相关阅读</h3><ul>"
+        "<li>十一假期来武汉旅游体验</li><li>2020.10.04</li>"
+        "<li>湖南援汉医疗队畅游武汉</li><li>2020.10.03</li>"
+        "<li>博物馆里看武汉</li><li>2020.10.02</li></ul></div>"
+    )
+    assert _title_date(body) is None
