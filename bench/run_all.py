@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = [
     ["bench/parse_bench.py"],
+    ["bench/real_bench.py"],  # real pages from fetched extractor test sets (skips when absent)
     # the README's crawl rows: with and without Prefect against a running server, then the
     # ephemeral API (the CLI's default) beside Scrapy
     ["-m", "bench.crawl_bench", "--articles", "20000", "--api", "server", "--only", "plain", "--only", "prefect"],
