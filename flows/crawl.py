@@ -125,12 +125,10 @@ async def store_step(run: _Run, items: list[FrontierItem], results: list[FetchRe
     Runs in a worker thread (the next batch is being fetched meanwhile); the step itself
     is async so that, as a Prefect task, it is orchestrated from the event loop: a sync
     task started from a worker thread cost ~30 ms more per call (measured).
-    In a `crawl all` (run.shared) it runs on the event loop itself: the sources share one
-    DuckDB connection, which must not be used from two threads at once; their batches
-    are small (a few seconds of one host's pace), so each store is a short pause.
+    In a `crawl all` (run.shared) the sources' store cycles take turns (one writer).
     """
     if run.shared is not None:
-        return run.store_cycle(items, results)
+        return await asyncio.to_thread(run.shared.in_turn, run.store_cycle, items, results)
     return await asyncio.to_thread(run.store_cycle, items, results)
 
 
@@ -355,6 +353,8 @@ class _Run:
         return CycleSpec(self.source, str(self.archive.path), self.run_id, self.counts, self.notes)
 
     def _local_cycle(self) -> StoreCycle:
+        if self.shared is not None and self.shared.store_archive is not None:
+            return StoreCycle(self._spec(), self.shared.store_archive)
         return StoreCycle(self._spec(), self.archive)
 
     async def _attachments(self) -> None:

@@ -36,7 +36,8 @@ from flows.crawl import PLAIN, CrawlOptions, CrawlSummary, Steps, crawl
 from flows.hosts import HostLimiters, SharedCrawl
 from flows.sources import Source, load_sources
 from flows.storage import storage_problem
-from warehouse.archive import Archive, Lease
+from warehouse import db as dbmod
+from warehouse.archive import Archive
 from warehouse.db import ArchiveBusy
 from warehouse.frontier import RunCounts
 
@@ -84,7 +85,10 @@ async def crawl_many(
     opts = options or CrawlOptions()
     configured = load_sources()
     chosen = [configured[n] for n in (names if names is not None else list(configured))]
-    shared = SharedCrawl(hosts=shared_hosts(chosen, opts), archive=Archive(db))
+    shared = SharedCrawl(hosts=shared_hosts(chosen, opts), archive=Archive(db),
+                         store_archive=Archive(db))  # fmt: skip
+    # its own WARC file (two writers in one process could pick the same name in one second)
+    shared.store_archive.warc.prefix = "govarchive-pages"
     board = _HostBoard(shared.hosts, chosen)
     gate = asyncio.Semaphore(max(1, MAX_SOURCES))
 
@@ -103,8 +107,9 @@ async def crawl_many(
             board.finished(src.name, summary.status)
             return summary
 
-    assert shared.archive is not None
-    keeper = asyncio.ensure_future(_hold_between_releases(Lease(shared.archive, seconds=math.inf)))
+    holder = _Holder(shared)
+    holder.hold()
+    keeper = asyncio.ensure_future(holder.run())
     try:
         with _live(opts.progress, board):
             return list(await asyncio.gather(*(one(s) for s in chosen)))
@@ -112,25 +117,47 @@ async def crawl_many(
         keeper.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await keeper
-        shared.archive.close()
+        for archive in (shared.archive, shared.store_archive):
+            if archive is not None:
+                archive.close()
 
 
-async def _hold_between_releases(lease: Lease) -> None:
-    """Hold the archive file for the sources' small writes, letting go now and then.
+class _Holder:
+    """Hold the archive file for the sources' writes, letting go now and then for readers.
 
     Opening the file costs tens of milliseconds (a checkpoint on close): with dozens of
     sources each recording listings and progress, that would stall the event loop every
-    host's pace depends on. Held, a write is a statement on an open connection.
+    host's pace depends on (a request let through by its limiter but sent 0.25 s late
+    arrives right before the next one). Held, a write is a statement on an open
+    connection; the store thread writes through a cursor of it (warehouse/db.py). The
+    file is let go only between two store cycles (under the store lock), so none is cut
+    off mid-batch, and it is taken before the first source starts.
     """
-    try:
-        while True:
-            with contextlib.suppress(ArchiveBusy):  # another writer: the sources wait their turn
-                lease.hold()
-            await asyncio.sleep(HOLD_SECONDS)
-            lease.release()
-            await asyncio.sleep(RELEASE_GAP)
-    finally:
-        lease.release()
+
+    def __init__(self, shared: SharedCrawl) -> None:
+        assert shared.archive is not None
+        self.shared, self.path = shared, shared.archive.path
+        self.stack = contextlib.ExitStack()
+
+    def hold(self) -> None:
+        with contextlib.suppress(ArchiveBusy):  # another writer: each write waits its turn
+            self.stack.enter_context(dbmod.hold(self.path, threads=True))
+
+    async def run(self) -> None:
+        lock = self.shared.store_lock
+        try:
+            while True:
+                await asyncio.sleep(HOLD_SECONDS)
+                while not lock.acquire(blocking=False):
+                    await asyncio.sleep(0.02)
+                try:
+                    self.stack.close()
+                    await asyncio.sleep(RELEASE_GAP)
+                    self.hold()
+                finally:
+                    lock.release()
+        finally:
+            self.stack.close()
 
 
 class _HostBoard:

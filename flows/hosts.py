@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
+import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from warehouse.archive import Archive
 
+T = TypeVar("T")
 PACE_MARGIN = 0.03  # 3% wider spacing than 1/rps: room for network jitter
 MAX_CRAWL_DELAY = 60.0  # a robots.txt asking for more is capped (one page a minute)
 
@@ -43,6 +46,7 @@ class HostLimiter:
         self._slots: asyncio.Semaphore | None = None
         self._turn: asyncio.Lock | None = None
         self._last = -1e9
+        self._unsent: asyncio.Event | None = None  # the last request let through, until it is sent
 
     def tighten(self, rps: float, concurrency: int) -> None:
         """A second source on this host: the slower pace and the smaller cap win."""
@@ -65,25 +69,53 @@ class HostLimiter:
 
     @contextlib.asynccontextmanager
     async def turn(self) -> AsyncIterator[None]:
-        """Wait for a slot and this host's next start time; hold the slot for the request."""
+        """Wait for a slot and this host's next start time; hold the slot for the request.
+
+        The interval runs from when the previous request actually went out (its headers
+        written to the socket, reported by httpcore's trace hook: see `on_sent`), not from
+        when it was let through: a request let through while the event loop was busy
+        elsewhere may leave late, and the next must not follow it closer than the interval.
+        """
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.concurrency)
             self._turn = asyncio.Lock()
         assert self._turn is not None
         async with self._slots:
             async with self._turn:  # one waiter at a time, in arrival order
+                if self._unsent is not None:
+                    await self._unsent.wait()
                 while True:
                     wait = self._last + self.spacing - time.monotonic()
                     if wait <= 0:
                         break
                     await asyncio.sleep(wait)
                 self._last = time.monotonic()
+                sent = self._unsent = asyncio.Event()
+
+            def mark_sent() -> None:
+                if not sent.is_set():
+                    self._last = max(self._last, time.monotonic())
+                    sent.set()
+
             self.requests += 1
             self.in_flight += 1
+            token = _ON_SENT.set(mark_sent)
             try:
                 yield
             finally:
+                _ON_SENT.reset(token)
+                mark_sent()  # never sent (refused, no connection): it ends here
                 self.in_flight -= 1
+
+
+_ON_SENT: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar(
+    "govarchive_on_sent", default=None
+)
+
+
+def on_sent() -> Callable[[], None] | None:
+    """What the fetcher calls once the current request's headers are on the wire, if paced."""
+    return _ON_SENT.get()
 
 
 class HostLimiters:
@@ -118,9 +150,19 @@ class HostLimiters:
 class SharedCrawl:
     """What the sources of one `crawl all` share: host limiters and the one archive writer.
 
-    A crawl given one of these paces its hosts with these limiters, writes through this archive (one WARC file, one DuckDB connection held by
-    the runner) and stores its batches in the runner's process, between fetches.
+    A crawl given one of these paces its hosts with these limiters and writes through
+    these archives: `archive` on the event loop (listings, robots.txt, attachments,
+    progress) and `store_archive` in the store thread (pages: WARC, parse, load), each
+    with its own WARC file, both through the one DuckDB file the runner holds.
+    `store_lock` makes the sources' store cycles take turns: one writer of pages at a time.
     """
 
     hosts: HostLimiters = field(default_factory=HostLimiters)
     archive: Archive | None = None
+    store_archive: Archive | None = None
+    store_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def in_turn(self, fn: Callable[..., T], *args: object) -> T:
+        """Run `fn` (a store cycle, in a worker thread) when no other source's is running."""
+        with self.store_lock:
+            return fn(*args)

@@ -120,9 +120,7 @@ class Platform:
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:
     """The sources file in use: the argument, $GOVARCHIVE_SOURCES, or the shipped one."""
     chosen = path or os.environ.get("GOVARCHIVE_SOURCES")
-    if chosen:
-        return Path(chosen)
-    return Path(str(resources.files("flows").joinpath("sources.toml")))
+    return Path(chosen) if chosen else _shipped()
 
 
 def _config_text(path: str | os.PathLike[str] | None) -> str:
@@ -294,9 +292,20 @@ def _collisions(sources: dict[str, Source], where: Path) -> None:
                     )
 
 
+def _shipped() -> Path:
+    return Path(str(resources.files("flows").joinpath("sources.toml")))
+
+
+def _all_platforms(data: dict, where: Path) -> dict[str, Platform]:
+    """The shipped file's platforms, then this file's (which may add or replace some)."""
+    shipped = _shipped()
+    base = {} if where.resolve() == shipped.resolve() else _platforms(_parse(shipped), shipped)
+    return {**base, **_platforms(data, where)}
+
+
 def load_platforms(path: str | os.PathLike[str] | None = None) -> dict[str, Platform]:
     where = config_path(path)
-    return _platforms(_parse(where), where)
+    return _all_platforms(_parse(where), where)
 
 
 def load_sources(path: str | os.PathLike[str] | None = None) -> dict[str, Source]:
@@ -307,7 +316,7 @@ def load_sources(path: str | os.PathLike[str] | None = None) -> dict[str, Source
     unknown = sorted(set(defaults) - ENTRY_KEYS)
     if unknown:
         raise ConfigError(f"{where}: [defaults], key {unknown[0]!r}: unknown key")
-    platforms = _platforms(data, where)
+    platforms = _all_platforms(data, where)
     out: dict[str, Source] = {}
     for name, entry in (data.get("sources") or {}).items():
         if not isinstance(entry, dict):
