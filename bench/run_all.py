@@ -21,6 +21,8 @@ RUNS = [
     ["-m", "bench.crawl_bench", "--articles", "20000", "--api", "server", "--only", "plain", "--only", "prefect"],
     ["-m", "bench.crawl_bench", "--articles", "20000", "--only", "prefect", "--only", "scrapy"],
     ["bench/warehouse_bench.py"],
+    # many hosts at once (N = 4, 16, 64) beside Scrapy's per-domain pacing
+    ["-m", "bench.hosts_bench"],
 ]
 
 

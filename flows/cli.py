@@ -247,15 +247,14 @@ def query(
         _table(res.columns, res.rows)
 
 
-@app.command()
-def sources() -> None:
-    """List the configured sources and their schedules."""
-    from flows.sources import load_sources
+def _mount_sources() -> None:
+    """`govarchive sources [check|add]` lives in flows/cli_sources.py (a sub-app)."""
+    from flows.cli_sources import sources_app
 
-    rows = [
-        (s.name, s.title, s.schedule, ", ".join(s.start_urls)) for s in load_sources().values()
-    ]
-    _table(["name", "title", "schedule", "start"], rows)
+    app.add_typer(sources_app, name="sources")
+
+
+_mount_sources()
 
 
 @app.command()
