@@ -61,12 +61,13 @@ class CrawlNotRun(RuntimeError):
     """Raised by the Prefect flow when its crawl could not run, so the flow run ends `Failed`
     (retries, automations and notifications see it); carries the run's summary."""
 
-    def __init__(self, summary: CrawlSummary) -> None:
-        super().__init__(summary.line())
-        self.summary = summary
+    def __init__(self, *summaries: CrawlSummary) -> None:
+        failed = [s for s in summaries if s.status == "failed"] or list(summaries)
+        super().__init__("\n".join(s.line() for s in failed))
+        self.summaries = list(summaries)
 
-    def __reduce__(self) -> tuple[type, tuple[CrawlSummary]]:  # Prefect may persist it
-        return (CrawlNotRun, (self.summary,))
+    def __reduce__(self) -> tuple[type, tuple[CrawlSummary, ...]]:  # Prefect may persist it
+        return (CrawlNotRun, tuple(self.summaries))
 
 
 @dataclass(slots=True)
@@ -584,22 +585,32 @@ async def crawl_all(db: str | None = None, options: CrawlOptions | None = None) 
     summaries = await crawl_many(None, db, options, steps=PREFECT)
     for s in summaries:
         get_run_logger().info(s.line())
+    if any(s.status == "failed" for s in summaries):
+        raise CrawlNotRun(*summaries)  # the flow run ends Failed; the CLI exits 1
     return summaries
 
 
-async def _crawl_one_locally(source_name: str, db: str | None, opts: CrawlOptions) -> CrawlSummary:
+async def _crawl_one_locally(source_name: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
     """The Prefect flow run in this process; a crawl that could not run returns its summary
     (the flow run is `Failed`, the CLI exits 1) instead of raising."""
     with local_options(db, opts):
         state = await crawl_source.with_options(retries=0)(
             source_name, full=opts.full, since=opts.since, max_pages=opts.max_pages, return_state=True
         )
+    return await _summaries(state)
+
+
+async def _crawl_all_locally(db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
+    return await _summaries(await crawl_all(db, opts, return_state=True))
+
+
+async def _summaries(state: Any) -> list[CrawlSummary]:
     value = await state.aresult(raise_on_failure=False)
     if isinstance(value, CrawlNotRun):
-        return value.summary
+        return value.summaries
     if isinstance(value, BaseException):
         raise value
-    return value
+    return value if isinstance(value, list) else [value]
 
 
 def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
@@ -612,5 +623,5 @@ def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSumm
         _configured(source, opts)
     with ephemeral_api():
         if source == "all":
-            return asyncio.run(crawl_all(db, opts))
-        return [asyncio.run(_crawl_one_locally(source, db, opts))]
+            return asyncio.run(_crawl_all_locally(db, opts))
+        return asyncio.run(_crawl_one_locally(source, db, opts))
