@@ -1,0 +1,232 @@
+"""Keeping a batch's proposal references and near-duplicate links current, as it loads.
+
+`update(con, docs)` is the one call the load path makes (`Archive.load_documents`,
+which `reparse` goes through as well): for each page of the batch it replaces what the
+page says about proposals (`parsers.proposal_key.refs_of`) and, when its content is new,
+its MinHash signature, its LSH bands and the same_text pairs they find. The views of
+`schema/008_proposals.sql` do the grouping on read.
+
+Cost per batch: one semi join of the batch's URLs with the signatures, one hash join of
+the batch's bands (16 a page) with the bands table, and signatures fetched only for the
+candidates; no pair of pages is compared unless a band of theirs is identical. The scans
+grow with the archive (linearly, and by a few ms at 100,000 pages, see bench/links_bench.py);
+the comparisons do not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Sequence
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from parsers.document import Document
+from parsers.proposal_key import ProposalRef, refs_of
+from warehouse import db as dbmod
+from warehouse import near_dupes
+
+_REF_COLUMNS = (
+    "url", "role", "proposal_key", "body", "kind", "session", "proposal_no", "proposal_title",
+    "title_norm", "proposer", "handling", "handling_label", "bureau",
+)  # fmt: skip
+
+
+def _ref_row(ref: ProposalRef) -> dict[str, object]:
+    key = ref.key
+    return {
+        "url": ref.url,
+        "role": ref.role,
+        "proposal_key": str(key) if key else None,
+        "body": key.body if key else None,
+        "kind": key.kind if key else None,
+        "session": key.session if key else None,
+        "proposal_no": key.number if key else None,
+        "proposal_title": ref.proposal_title,
+        "title_norm": ref.title_norm,
+        "proposer": ref.proposer,
+        "handling": ref.handling,
+        "handling_label": ref.handling_label,
+        "bureau": ref.bureau,
+    }
+
+
+def update(
+    con: duckdb.DuckDBPyConnection, docs: Sequence[Document], *, transaction: bool = True
+) -> None:
+    """Refresh the references and near-duplicate links of these (just loaded) pages."""
+    latest = {d.url: d for d in docs}  # a URL twice in a batch: the later one was loaded
+    batch = list(latest.values())
+    if not batch:
+        return
+    if transaction:
+        con.execute("BEGIN TRANSACTION")
+    try:
+        _write_refs(con, batch)
+        _write_links(con, batch)
+        if transaction:
+            con.execute("COMMIT")
+    except Exception:
+        if transaction:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+        raise
+
+
+def _write_refs(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
+    rows = [_ref_row(r) for d in batch for r in refs_of(d)]
+    with dbmod.registered(con, "_trail_urls", "url", [d.url for d in batch], pa.string()):
+        con.execute("DELETE FROM proposal_refs WHERE url IN (SELECT url FROM _trail_urls)")
+    if rows:
+        staged = pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.string()) for c in _REF_COLUMNS]))
+        con.register("_trail_refs", staged)
+        try:
+            cols = ", ".join(_REF_COLUMNS)
+            con.execute(f"INSERT INTO proposal_refs ({cols}) SELECT {cols} FROM _trail_refs")
+        finally:
+            con.unregister("_trail_refs")
+
+
+def _write_links(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
+    urls = [d.url for d in batch]
+    with dbmod.registered(con, "_trail_urls", "url", urls, pa.string()):
+        known = dict(
+            con.execute(
+                "SELECT url, content_sha256 FROM text_signatures SEMI JOIN _trail_urls USING (url)"
+            ).fetchall()
+        )
+    # Content already signed (a recrawl's unchanged page, a reparse that kept the body)
+    # keeps its signature, bands and pairs.
+    changed = [d for d in batch if known.get(d.url) != (d.content_sha256 or d.content_hash())]
+    if not changed:
+        return
+    stale = [d.url for d in changed if d.url in known]
+    if stale:
+        with dbmod.registered(con, "_trail_stale", "url", stale, pa.string()):
+            for table in ("text_signatures", "text_bands"):
+                con.execute(f"DELETE FROM {table} WHERE url IN (SELECT url FROM _trail_stale)")
+            con.execute(
+                "DELETE FROM text_links WHERE url IN (SELECT url FROM _trail_stale)"
+                " OR other_url IN (SELECT url FROM _trail_stale)"
+            )
+    sigs, usable = near_dupes.signatures([d.body_text for d in changed])
+    signed = [d for d, ok in zip(changed, usable, strict=True) if ok]
+    if not signed:
+        return
+    sigs = sigs[usable]
+    buckets = near_dupes.band_buckets(sigs)
+    con.register(
+        "_trail_sigs",
+        pa.table(
+            {
+                "url": pa.array([d.url for d in signed], pa.string()),
+                "content_sha256": pa.array([d.content_sha256 or d.content_hash() for d in signed]),
+                "minhash": pa.array([near_dupes.to_blob(s) for s in sigs], pa.binary()),
+            }
+        ),
+    )
+    con.register(
+        "_trail_bands",
+        pa.table(
+            {
+                "bucket": pa.array(buckets.reshape(-1), pa.int64()),
+                "url": pa.array(np.repeat([d.url for d in signed], near_dupes.BANDS).tolist(), pa.string()),
+            }
+        ),
+    )
+    try:
+        candidates = con.execute(
+            """
+            SELECT DISTINCT b.url, t.url
+            FROM _trail_bands b JOIN text_bands t ON t.bucket = b.bucket
+            WHERE t.url <> b.url
+            """
+        ).fetchall()
+        con.execute("INSERT INTO text_signatures SELECT url, content_sha256, minhash FROM _trail_sigs")
+        con.execute("INSERT INTO text_bands SELECT bucket, url FROM _trail_bands")
+    finally:
+        con.unregister("_trail_sigs")
+        con.unregister("_trail_bands")
+    own = {d.url: s for d, s in zip(signed, sigs, strict=True)}
+    # pairs inside the batch are found too: its bands are compared with each other here
+    inside = _pairs_inside(list(own), buckets)
+    pairs = _score(con, [*candidates, *inside], own)
+    if pairs:
+        con.register(
+            "_trail_pairs",
+            pa.table(
+                {
+                    "url": pa.array([p[0] for p in pairs], pa.string()),
+                    "other_url": pa.array([p[1] for p in pairs], pa.string()),
+                    "score": pa.array([p[2] for p in pairs], pa.float64()),
+                }
+            ),
+        )
+        try:
+            con.execute("INSERT INTO text_links SELECT url, other_url, score FROM _trail_pairs")
+        finally:
+            con.unregister("_trail_pairs")
+
+
+def _pairs_inside(urls: list[str], buckets: np.ndarray) -> list[tuple[str, str]]:
+    """Pages of one batch sharing a band (the bands table does not hold them yet)."""
+    by_bucket: dict[int, list[int]] = {}
+    for i, row in enumerate(buckets.tolist()):
+        for b in row:
+            by_bucket.setdefault(b, []).append(i)
+    found: set[tuple[str, str]] = set()
+    for members in by_bucket.values():
+        if len(members) > 1:
+            for x in members:
+                for y in members:
+                    if x < y:
+                        found.add((urls[x], urls[y]))
+    return sorted(found)
+
+
+def _score(
+    con: duckdb.DuckDBPyConnection,
+    candidates: Iterable[tuple[str, str]],
+    own: dict[str, np.ndarray],
+) -> list[tuple[str, str, float]]:
+    """Candidate pairs whose signatures agree on at least THRESHOLD of their bins, in URL order."""
+    pairs = {tuple(sorted(p)) for p in candidates}
+    if not pairs:
+        return []
+    others = sorted({u for p in pairs for u in p if u not in own})
+    sigs = dict(own)
+    if others:
+        with dbmod.registered(con, "_trail_others", "url", others, pa.string()):
+            for url, blob in con.execute(
+                "SELECT url, minhash FROM text_signatures SEMI JOIN _trail_others USING (url)"
+            ).fetchall():
+                sigs[url] = near_dupes.from_blob(blob)
+    out = []
+    for a, b in sorted(pairs):
+        if a in sigs and b in sigs:
+            score = near_dupes.similarity(sigs[a], sigs[b])
+            if score >= near_dupes.THRESHOLD:
+                out.append((a, b, score))
+    return out
+
+
+def backfill(con: duckdb.DuckDBPyConnection, chunk: int = 2000) -> None:
+    """Fill the tables for documents loaded before migration 008 (inside its transaction)."""
+    columns = [
+        "url", "final_url", "site", "source", "title", "source_name", "original_url",
+        "body_text", "issuer", "consult_org", "proposal_no", "session", "proposer",
+        "proposal_title", "reply_class", "contact_unit", "doc_type", "content_sha256",
+    ]  # fmt: skip
+    after = ""
+    while True:
+        rows = con.execute(
+            f"SELECT {', '.join(columns)} FROM document_versions WHERE is_current AND url > ? "
+            f"ORDER BY url LIMIT {int(chunk)}",
+            [after],
+        ).fetchall()
+        if not rows:
+            return
+        docs = [Document(**dict(zip(columns, row, strict=True))) for row in rows]
+        update(con, docs, transaction=False)
+        after = docs[-1].url
