@@ -62,12 +62,19 @@ _SELF_ROLE = re.compile(
 )
 _ROLE_OPINION = re.compile(r"(?P<label>主办|协办|会办)(?:单位)?(?:的)?(?:答复|办理)?意见")
 _ROLE_AS = re.compile(r"作为[^。；，,]{0,10}?(?P<label>主办|协办|会办)单位")
-_ROLE_LIST = re.compile(r"(?P<label>主办|协办|会办)单位\s*[:：]\s*(?P<units>[^。；;\n]{2,120})")
+_ROLE_LIST = re.compile(
+    r"(?P<label>主办|协办|会办)单位\s*[:：]\s*(?P<units>(?:(?!(?:主办|协办|会办)单位)[^。；;\n]){2,120})"
+)
 HANDLING = {"主办": "lead", "协办": "co", "会办": "co"}
 
 # Reports: a title that says a proposal was answered, handled, acted on.
 _REPORT_TITLE = re.compile(r"答复|获答复|回复|回音|办理|落实|采纳|建言|提案|建议|议案|督办")
-_QUOTED_PROPOSAL = re.compile(r"《(?P<t>[^《》]{4,80})》(?:的)?\s*(?:重点)?(?P<kind>提案|建议|议案)")
+_QUOTED_PROPOSAL = re.compile(
+    r"《(?P<t>[^《》]{4,80})》(?:的)?\s*(?:重点)?(?P<kind>提案|建议|议案)"
+    r"|《(?P<t2>[^《》]{2,80}(?:提案|建议|议案))》"
+)
+# news titles: a proposal "got" its answer (a reply's own title says 关于…的答复)
+_NEWS_TITLE = re.compile(r"获(?:得)?(?:答复|回复|回应)|有回音|得到.{0,6}答复|办理.{0,4}(?:见实效|有成效)")
 _ABOUT_PROPOSAL = re.compile(
     r"(?:提出|提交|领衔|撰写|所提)(?:了)?(?:的)?“?(?P<t>关于[^，。；、“”《》]{4,60}?)(?:的)?(?P<kind>提案|建议|议案)"
 )
@@ -354,7 +361,16 @@ def bureau_of(doc: Document) -> str | None:
 
 
 def _is_reply(doc: Document) -> bool:
-    return doc.doc_type in ("proposal_reply", "suggestion_reply")
+    """A reply by the parser's reading, addressed to someone or carrying the trailer.
+
+    A news title saying a proposal 获答复 with its number reads as a reply to the
+    parser's title rule; without a salutation, class or contact unit it is a report.
+    """
+    if doc.doc_type not in ("proposal_reply", "suggestion_reply"):
+        return False
+    if _NEWS_TITLE.search(doc.title or "") and not doc.proposer:
+        return False
+    return bool(doc.proposer or doc.reply_class or doc.contact_unit)
 
 
 def refs_of(doc: Document) -> list[ProposalRef]:
@@ -396,7 +412,9 @@ def _report_refs(doc: Document, ctx: list[str | None], title: str, body: str) ->
         return []
     everywhere = mentions(title + "\n" + body, ctx)
     keys = {m.key for m in everywhere}
-    quoted = {normalise_title(m.group("t")) for m in _QUOTED_PROPOSAL.finditer(title + "\n" + body)}
+    quoted = {
+        normalise_title(m.group("t") or m.group("t2")) for m in _QUOTED_PROPOSAL.finditer(title + "\n" + body)
+    }
     quoted |= {normalise_title(m.group("t")) for m in _ABOUT_PROPOSAL.finditer(title + "\n" + body)}
     quoted.discard(None)
     if len(keys) > 1 or len(quoted) > 2:
