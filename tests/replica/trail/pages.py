@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from html import escape
 
 from tests.replica.golden.chrome import ahsz_page, city_page, nxzx_page, paras, suoyin_table
-from tests.replica.golden.spec import nbsp
 from tests.replica.golden.chrome_mixed import aggregator_page
+from tests.replica.golden.spec import nbsp
 
 
 @dataclass(frozen=True, slots=True)
