@@ -333,12 +333,15 @@ def handling_of(doc: Document) -> tuple[str | None, str | None]:
     """(lead|co, 主办|协办|会办) when the reply says which part its bureau had."""
     body = doc.body_text or ""
     title = doc.title or ""
-    for pattern, text in ((_SELF_ROLE, body), (_ROLE_OPINION, title), (_ROLE_AS, body[:800])):
+    # a reply states its part in its opening (or signs off with it): not in the middle
+    for pattern, text in (
+        (_SELF_ROLE, body[:1200]), (_SELF_ROLE, body[-600:]), (_ROLE_OPINION, title), (_ROLE_AS, body[:800]),
+    ):
         m = pattern.search(text)
         if m:
             return HANDLING[m.group("label")], m.group("label")
     bureau = bureau_of(doc)
-    if bureau:
+    if bureau and "办单位" in body:
         short = place_free(bureau)
         for m in _ROLE_LIST.finditer(body):
             units = m.group("units")

@@ -136,6 +136,9 @@ def _write_links(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
         ),
     )
     try:
+        con.execute("INSERT INTO text_signatures SELECT url, content_sha256, minhash FROM _trail_sigs")
+        con.execute("INSERT INTO text_bands SELECT bucket, url FROM _trail_bands")
+        # with the batch's own bands in, one join finds pairs inside the batch too
         candidates = con.execute(
             """
             SELECT DISTINCT b.url, t.url
@@ -143,15 +146,11 @@ def _write_links(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
             WHERE t.url <> b.url
             """
         ).fetchall()
-        con.execute("INSERT INTO text_signatures SELECT url, content_sha256, minhash FROM _trail_sigs")
-        con.execute("INSERT INTO text_bands SELECT bucket, url FROM _trail_bands")
     finally:
         con.unregister("_trail_sigs")
         con.unregister("_trail_bands")
     own = {d.url: s for d, s in zip(signed, sigs, strict=True)}
-    # pairs inside the batch are found too: its bands are compared with each other here
-    inside = _pairs_inside(list(own), buckets)
-    pairs = _score(con, [*candidates, *inside], own)
+    pairs = _score(con, candidates, own)
     if pairs:
         con.register(
             "_trail_pairs",
@@ -167,22 +166,6 @@ def _write_links(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
             con.execute("INSERT INTO text_links SELECT url, other_url, score FROM _trail_pairs")
         finally:
             con.unregister("_trail_pairs")
-
-
-def _pairs_inside(urls: list[str], buckets: np.ndarray) -> list[tuple[str, str]]:
-    """Pages of one batch sharing a band (the bands table does not hold them yet)."""
-    by_bucket: dict[int, list[int]] = {}
-    for i, row in enumerate(buckets.tolist()):
-        for b in row:
-            by_bucket.setdefault(b, []).append(i)
-    found: set[tuple[str, str]] = set()
-    for members in by_bucket.values():
-        if len(members) > 1:
-            for x in members:
-                for y in members:
-                    if x < y:
-                        found.add((urls[x], urls[y]))
-    return sorted(found)
 
 
 def _score(

@@ -91,12 +91,12 @@ def test_distractors_stay_apart(loaded: Path) -> None:
 def test_load_order_does_not_matter(tmp_path: Path, loaded: Path) -> None:
     """Copies before originals, co replies before the lead, one page a batch: same trail."""
     db = tmp_path / "reversed.duckdb"
-    with Archive(db) as archive:
+    with Archive(db) as archive, archive.holding():
         for page in reversed(PAGES):
             sc.load(archive, [page])
         sc.load(archive, PAGES[:5])  # reloading unchanged pages changes nothing
-        with duckdb.connect(str(db)) as con:
-            bands = con.execute("SELECT count(*) FROM text_bands").fetchone()
+    with _con(db) as con:
+        bands = con.execute("SELECT count(*) FROM text_bands").fetchone()
     assert _links(db) == _links(loaded)
     with _con(loaded) as con:
         assert con.execute("SELECT count(*) FROM text_bands").fetchone() == bands
