@@ -19,6 +19,7 @@ Normalisation, so that pages meet when they mean the same proposal and only then
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -141,16 +142,19 @@ class ProposalRef:
 # ---------------------------------------------------------------- normalisation rules
 
 
+_DIGIT_VALUE = {c: i for i, c in enumerate(_CN_DIGITS)} | {"〇": 0, "两": 2}
+
+
+@functools.lru_cache(maxsize=512)
 def cn_number(value: str) -> int | None:
     """`十三` -> 13, `二` -> 2, `13` -> 13 (session numerals as printed)."""
     value = value.translate(_FULL)
     if value.isdigit():
         return int(value)
-    digits = {c: i for i, c in enumerate(_CN_DIGITS)} | {"〇": 0, "两": 2}
     total, current = 0, 0
     for ch in value:
-        if ch in digits:
-            current = digits[ch]
+        if ch in _DIGIT_VALUE:
+            current = _DIGIT_VALUE[ch]
         elif ch == "十":
             total += (current or 1) * 10
             current = 0
@@ -173,6 +177,7 @@ def cn_numeral(n: int) -> str:
     return str(n)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_session(text: str | None) -> str | None:
     """Any printed form of a session -> `六届二次会议` (None if the text names none)."""
     if not text:

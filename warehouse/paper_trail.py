@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import numpy as np
@@ -27,6 +28,7 @@ from parsers.proposal_key import ProposalRef, refs_of
 from warehouse import db as dbmod
 from warehouse import near_dupes
 
+_POOL = ThreadPoolExecutor(1, thread_name_prefix="minhash")
 _REF_COLUMNS = (
     "url", "role", "proposal_key", "body", "kind", "session", "proposal_no", "proposal_title",
     "title_norm", "proposer", "handling", "handling_label", "bureau",
@@ -63,8 +65,16 @@ def update(
     if transaction:
         con.execute("BEGIN TRANSACTION")
     try:
+        known = _signed(con, batch)
+        # Content already signed (a recrawl's unchanged page, a reparse that kept the body)
+        # keeps its signature, bands and pairs.
+        changed = [d for d in batch if known.get(d.url) != (d.content_sha256 or d.content_hash())]
+        # the signatures (numpy, which lets go of the GIL) are computed beside the
+        # references (regular expressions, which do not)
+        signing = _POOL.submit(near_dupes.signatures, [d.body_text for d in changed]) if changed else None
         _write_refs(con, batch)
-        _write_links(con, batch)
+        if signing is not None:
+            _write_links(con, changed, known, *signing.result())
         if transaction:
             con.execute("COMMIT")
     except Exception:
@@ -88,19 +98,23 @@ def _write_refs(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
             con.unregister("_trail_refs")
 
 
-def _write_links(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
-    urls = [d.url for d in batch]
-    with dbmod.registered(con, "_trail_urls", "url", urls, pa.string()):
-        known = dict(
+def _signed(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> dict[str, str]:
+    """url -> content_sha256 of the signatures these pages already have."""
+    with dbmod.registered(con, "_trail_urls", "url", [d.url for d in batch], pa.string()):
+        return dict(
             con.execute(
                 "SELECT url, content_sha256 FROM text_signatures SEMI JOIN _trail_urls USING (url)"
             ).fetchall()
         )
-    # Content already signed (a recrawl's unchanged page, a reparse that kept the body)
-    # keeps its signature, bands and pairs.
-    changed = [d for d in batch if known.get(d.url) != (d.content_sha256 or d.content_hash())]
-    if not changed:
-        return
+
+
+def _write_links(
+    con: duckdb.DuckDBPyConnection,
+    changed: list[Document],
+    known: dict[str, str],
+    sigs: np.ndarray,
+    usable: np.ndarray,
+) -> None:
     stale = [d.url for d in changed if d.url in known]
     if stale:
         with dbmod.registered(con, "_trail_stale", "url", stale, pa.string()):
@@ -110,7 +124,6 @@ def _write_links(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
                 "DELETE FROM text_links WHERE url IN (SELECT url FROM _trail_stale)"
                 " OR other_url IN (SELECT url FROM _trail_stale)"
             )
-    sigs, usable = near_dupes.signatures([d.body_text for d in changed])
     signed = [d for d, ok in zip(changed, usable, strict=True) if ok]
     if not signed:
         return
