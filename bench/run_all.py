@@ -20,6 +20,7 @@ RUNS = [
     ["-m", "bench.crawl_bench", "--articles", "20000", "--api", "server", "--only", "plain", "--only", "prefect"],
     ["-m", "bench.crawl_bench", "--articles", "20000", "--only", "prefect", "--only", "scrapy"],
     ["bench/warehouse_bench.py"],
+    ["bench/links_bench.py"],
 ]
 
 
