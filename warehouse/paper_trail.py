@@ -31,11 +31,12 @@ from warehouse import near_dupes
 _POOL = ThreadPoolExecutor(1, thread_name_prefix="minhash")
 _REF_COLUMNS = (
     "url", "role", "proposal_key", "body", "kind", "session", "proposal_no", "proposal_title",
-    "title_norm", "proposer", "handling", "handling_label", "bureau",
+    "title_norm", "proposer", "handling", "handling_label", "bureau", "report_text",
 )  # fmt: skip
+REPORT_TEXT = 3000  # characters of a report kept to look for a proposer's name
 
 
-def _ref_row(ref: ProposalRef) -> dict[str, object]:
+def _ref_row(ref: ProposalRef, doc: Document) -> dict[str, object]:
     key = ref.key
     return {
         "url": ref.url,
@@ -51,6 +52,9 @@ def _ref_row(ref: ProposalRef) -> dict[str, object]:
         "handling": ref.handling,
         "handling_label": ref.handling_label,
         "bureau": ref.bureau,
+        "report_text": ((doc.title or "") + "\n" + (doc.body_text or ""))[:REPORT_TEXT]
+        if key is None
+        else None,
     }
 
 
@@ -85,7 +89,7 @@ def update(
 
 
 def _write_refs(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
-    rows = [_ref_row(r) for d in batch for r in refs_of(d)]
+    rows = [_ref_row(r, d) for d in batch for r in refs_of(d)]
     with dbmod.registered(con, "_trail_urls", "url", [d.url for d in batch], pa.string()):
         con.execute("DELETE FROM proposal_refs WHERE url IN (SELECT url FROM _trail_urls)")
     if rows:

@@ -20,7 +20,10 @@ CREATE TABLE IF NOT EXISTS proposal_refs (
     proposer        VARCHAR,
     handling        VARCHAR,              -- lead | co, when the reply says (主办 | 协办, 会办)
     handling_label  VARCHAR,              -- 主办 | 协办 | 会办 as printed
-    bureau          VARCHAR               -- the replying unit (联系单位, else 发布机构, else 来源)
+    bureau          VARCHAR,              -- the replying unit (联系单位, else 发布机构, else 来源)
+    report_text     VARCHAR               -- a report known by title: its title and opening, where
+                                          -- the proposer's name is looked for (the views never
+                                          -- read the archive's bodies)
 );
 
 CREATE TABLE IF NOT EXISTS text_signatures (
@@ -41,10 +44,15 @@ CREATE TABLE IF NOT EXISTS text_links (
 CREATE OR REPLACE MACRO paper_url_key(u) AS regexp_replace(rtrim(u, '/'), '^https?://', '');
 
 -- Copies: `repost` (the page names the other as its original, 原文链接) and `same_text`.
+-- (the original is matched as printed, or with the other scheme: equality joins only)
 CREATE OR REPLACE VIEW document_links AS
-SELECT d.url, coalesce(o.url, d.original_url) AS other_url, 'repost' AS kind, 1.0::DOUBLE AS score
+SELECT d.url, coalesce(o.url, o2.url, d.original_url) AS other_url, 'repost' AS kind,
+       1.0::DOUBLE AS score
 FROM documents d
-LEFT JOIN documents o ON paper_url_key(o.url) = paper_url_key(d.original_url)
+LEFT JOIN documents o ON o.url = d.original_url
+LEFT JOIN documents o2 ON o2.url = CASE WHEN d.original_url LIKE 'https://%'
+                                        THEN 'http://' || d.original_url[9:]
+                                        ELSE 'https://' || d.original_url[8:] END
 WHERE d.original_url IS NOT NULL AND paper_url_key(d.original_url) <> paper_url_key(d.url)
 UNION ALL
 SELECT url, other_url, 'same_text', score FROM text_links;
@@ -60,10 +68,9 @@ FROM proposal_refs r
 JOIN (SELECT DISTINCT proposal_key, title_norm, proposer FROM proposal_refs
       WHERE role = 'reply' AND title_norm IS NOT NULL AND proposer IS NOT NULL) k
   ON k.title_norm = r.title_norm
-JOIN documents d ON d.url = r.url
 WHERE r.proposal_key IS NULL
   AND list_bool_or(list_transform(string_split(k.proposer, '、'),
-        n -> length(n) >= 2 AND contains(coalesce(d.title, '') || coalesce(d.body_text, ''), n)));
+        n -> length(n) >= 2 AND contains(r.report_text, n)));
 
 -- Which page is a copy of which. A page naming its original (原文链接) is a copy of it.
 -- Of two same_text pages, the copy is the one that names an original, else the one not
