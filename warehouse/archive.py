@@ -16,7 +16,6 @@ from pathlib import Path
 from parsers.document import Document
 from warehouse import db as dbmod
 from warehouse import load, orphans, search_index, tokens
-from warehouse.paper_trail import update as update_paper_trail
 from warehouse.records import FetchResult
 from warehouse.warc import RevisitTarget, StoredResponse, WarcLocation, WarcStore, read_response
 
@@ -138,9 +137,11 @@ class Archive:
         *,
         ahead: Future[tokens.BatchTerms] | None = None,
     ) -> load.LoadStats:
+        from warehouse import paper_trail  # here, not above: keeps the import lines as they were
+
         with dbmod.writer(self.path, migrate_schema=False) as con:
             stats = load.load_documents(con, items, ahead=ahead)
-            update_paper_trail(con, [d for d, _ in items])  # proposals and copies, see 008
+            paper_trail.update(con, [d for d, _ in items])  # proposals and copies, see 008
             load.resolve_parse_errors(con, [fid for _, fid in items if fid is not None])
             return stats
 
