@@ -140,6 +140,7 @@ def _write_links(
                 "url": pa.array([d.url for d in signed], pa.string()),
                 "content_sha256": pa.array([d.content_sha256 or d.content_hash() for d in signed]),
                 "minhash": pa.array([near_dupes.to_blob(s) for s in sigs], pa.binary()),
+                "copy_rank": pa.array([copy_rank(d) for d in signed], pa.string()),
             }
         ),
     )
@@ -153,7 +154,10 @@ def _write_links(
         ),
     )
     try:
-        con.execute("INSERT INTO text_signatures SELECT url, content_sha256, minhash FROM _trail_sigs")
+        con.execute(
+            "INSERT INTO text_signatures (url, content_sha256, minhash, copy_rank)"
+            " SELECT url, content_sha256, minhash, copy_rank FROM _trail_sigs"
+        )
         con.execute("INSERT INTO text_bands SELECT bucket, url FROM _trail_bands")
         # with the batch's own bands in, one join finds pairs inside the batch too
         candidates = con.execute(
@@ -166,7 +170,7 @@ def _write_links(
     finally:
         con.unregister("_trail_sigs")
         con.unregister("_trail_bands")
-    own = {d.url: s for d, s in zip(signed, sigs, strict=True)}
+    own = {d.url: (s, copy_rank(d)) for d, s in zip(signed, sigs, strict=True)}
     pairs = _score(con, candidates, own)
     if pairs:
         con.register(
@@ -176,21 +180,37 @@ def _write_links(
                     "url": pa.array([p[0] for p in pairs], pa.string()),
                     "other_url": pa.array([p[1] for p in pairs], pa.string()),
                     "score": pa.array([p[2] for p in pairs], pa.float64()),
+                    "copy_url": pa.array([p[3] for p in pairs], pa.string()),
                 }
             ),
         )
         try:
-            con.execute("INSERT INTO text_links SELECT url, other_url, score FROM _trail_pairs")
+            con.execute(
+                "INSERT INTO text_links (url, other_url, score, copy_url)"
+                " SELECT url, other_url, score, copy_url FROM _trail_pairs"
+            )
         finally:
             con.unregister("_trail_pairs")
+
+
+def copy_rank(doc: Document) -> str:
+    """Of two pages with the same text, the one with the larger rank is the copy: the one
+    that names an original (原文链接), else the one off government sites, else the later
+    published, else the larger URL. Kept as a sortable string beside the signature, so the
+    views never read the documents to orient a pair."""
+    named = "1" if doc.original_url else "0"
+    off_gov = "0" if (doc.site or "").endswith("gov.cn") else "1"
+    when = doc.published_at.isoformat() if doc.published_at else "0000"
+    return f"{named}{off_gov}{when}|{doc.url}"
 
 
 def _score(
     con: duckdb.DuckDBPyConnection,
     candidates: Iterable[tuple[str, str]],
-    own: dict[str, np.ndarray],
-) -> list[tuple[str, str, float]]:
-    """Candidate pairs whose signatures agree on at least THRESHOLD of their bins, in URL order."""
+    own: dict[str, tuple[np.ndarray, str]],
+) -> list[tuple[str, str, float, str]]:
+    """Candidate pairs whose signatures agree on at least THRESHOLD of their bins, in URL
+    order, each with the URL of its copy (see copy_rank)."""
     pairs = {tuple(sorted(p)) for p in candidates}
     if not pairs:
         return []
@@ -198,23 +218,23 @@ def _score(
     sigs = dict(own)
     if others:
         with dbmod.registered(con, "_trail_others", "url", others, pa.string()):
-            for url, blob in con.execute(
-                "SELECT url, minhash FROM text_signatures SEMI JOIN _trail_others USING (url)"
+            for url, blob, rank in con.execute(
+                "SELECT url, minhash, copy_rank FROM text_signatures SEMI JOIN _trail_others USING (url)"
             ).fetchall():
-                sigs[url] = near_dupes.from_blob(blob)
+                sigs[url] = (near_dupes.from_blob(blob), rank)
     out = []
     for a, b in sorted(pairs):
         if a in sigs and b in sigs:
-            score = near_dupes.similarity(sigs[a], sigs[b])
+            score = near_dupes.similarity(sigs[a][0], sigs[b][0])
             if score >= near_dupes.THRESHOLD:
-                out.append((a, b, score))
+                out.append((a, b, score, a if sigs[a][1] > sigs[b][1] else b))
     return out
 
 
 def backfill(con: duckdb.DuckDBPyConnection, chunk: int = 2000) -> None:
     """Fill the tables for documents loaded before migration 008 (inside its transaction)."""
     columns = [
-        "url", "final_url", "site", "source", "title", "source_name", "original_url",
+        "url", "final_url", "site", "source", "title", "published_at", "source_name", "original_url",
         "body_text", "issuer", "consult_org", "proposal_no", "session", "proposer",
         "proposal_title", "reply_class", "contact_unit", "doc_type", "content_sha256",
     ]  # fmt: skip

@@ -50,6 +50,24 @@ def test_links_match_the_hand_labels(loaded: Path) -> None:
     assert got == sc.LABELS["proposals"]
 
 
+def test_the_command_reads_the_same_as_the_views(loaded: Path) -> None:
+    """`proposal` derives its rows from proposal_links for one key (fast); they must equal the views."""
+    from warehouse.proposals import trail
+
+    with _con(loaded) as con:
+        columns = [c[0] for c in con.execute("SELECT * FROM proposals LIMIT 0").description]
+        for row in con.execute("SELECT * FROM proposals").fetchall():
+            view = dict(zip(columns, row, strict=True))
+            got = trail(con, view["proposal_key"])
+            assert got is not None and got.proposal == view
+            pages = {(p.url, role) for role in ("replies", "reports", "copies") for p in getattr(got, role)}
+            linked = con.execute(
+                "SELECT url, role FROM proposal_links WHERE proposal_key = ?", [view["proposal_key"]]
+            ).fetchall()
+            roles = {"reply": "replies", "report": "reports", "repost": "copies"}
+            assert pages == {(u, roles[r]) for u, r in linked}
+
+
 def test_each_link_role(loaded: Path) -> None:
     with _con(loaded) as con:
         rows = con.execute(

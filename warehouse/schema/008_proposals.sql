@@ -29,7 +29,9 @@ CREATE TABLE IF NOT EXISTS proposal_refs (
 CREATE TABLE IF NOT EXISTS text_signatures (
     url             VARCHAR NOT NULL,
     content_sha256  VARCHAR NOT NULL,     -- the version the signature was computed from
-    minhash         BLOB NOT NULL         -- 128 x uint32, little-endian
+    minhash         BLOB NOT NULL,        -- 128 x uint32, little-endian
+    copy_rank       VARCHAR NOT NULL      -- of two same_text pages the larger is the copy
+                                          -- (paper_trail.copy_rank)
 );
 CREATE TABLE IF NOT EXISTS text_bands (
     bucket          BIGINT NOT NULL,      -- hash of one band of a signature (band number mixed in)
@@ -38,7 +40,8 @@ CREATE TABLE IF NOT EXISTS text_bands (
 CREATE TABLE IF NOT EXISTS text_links (
     url             VARCHAR NOT NULL,     -- the pair in URL order (url < other_url)
     other_url       VARCHAR NOT NULL,
-    score           DOUBLE NOT NULL       -- estimated Jaccard similarity of the bodies' shingles
+    score           DOUBLE NOT NULL,      -- estimated Jaccard similarity of the bodies' shingles
+    copy_url        VARCHAR NOT NULL      -- which of the two is the copy
 );
 
 CREATE OR REPLACE MACRO paper_url_key(u) AS regexp_replace(rtrim(u, '/'), '^https?://', '');
@@ -74,9 +77,10 @@ WHERE r.proposal_key IS NULL
 
 -- Which page is a copy of which. A page naming its original (原文链接) is a copy of it.
 -- Of two same_text pages, the copy is the one that names an original, else the one not
--- on a government site, else the later published, else the later seen, else the larger
--- URL; and only when the two do not disagree on the proposal or on the replying bureau
--- (two bureaus' replies to one proposal can read alike and are both replies).
+-- on a government site, else the later published, else the larger URL (text_links.copy_url,
+-- decided when the pair is found); and only when the two do not disagree on the proposal or
+-- on the replying bureau (two bureaus' replies to one proposal can read alike and are both
+-- replies).
 CREATE OR REPLACE VIEW document_copies AS
 WITH refs AS (
     SELECT url, min(proposal_key) AS proposal_key, count(DISTINCT proposal_key) AS keys,
@@ -84,22 +88,16 @@ WITH refs AS (
     FROM proposal_refs_resolved GROUP BY url
 ),
 ranked AS (
-    SELECT l.url AS a, l.other_url AS b,
-           (da.original_url IS NOT NULL, coalesce(da.site, '') NOT LIKE '%gov.cn',
-            coalesce(da.published_at, TIMESTAMP '1900-01-01'), da.first_seen, da.url)
-         > (db.original_url IS NOT NULL, coalesce(db.site, '') NOT LIKE '%gov.cn',
-            coalesce(db.published_at, TIMESTAMP '1900-01-01'), db.first_seen, db.url) AS a_is_copy,
+    SELECT l.copy_url AS copy, CASE WHEN l.copy_url = l.url THEN l.other_url ELSE l.url END AS original,
            ra.proposal_key AS ka, rb.proposal_key AS kb, ra.bureau AS ba, rb.bureau AS bb
     FROM text_links l
-    JOIN documents da ON da.url = l.url
-    JOIN documents db ON db.url = l.other_url
     LEFT JOIN refs ra ON ra.url = l.url
     LEFT JOIN refs rb ON rb.url = l.other_url
 ),
 pairs AS (
     SELECT url AS copy, other_url AS original, 0 AS priority FROM document_links WHERE kind = 'repost'
     UNION ALL
-    SELECT CASE WHEN a_is_copy THEN a ELSE b END, CASE WHEN a_is_copy THEN b ELSE a END, 1
+    SELECT copy, original, 1
     FROM ranked
     WHERE ka IS NULL OR kb IS NULL OR (ka = kb AND (ba IS NULL OR bb IS NULL OR ba = bb))
 )
