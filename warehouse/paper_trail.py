@@ -8,9 +8,9 @@ its MinHash signature, its LSH bands and the same_text pairs they find. The view
 
 Cost per batch: one semi join of the batch's URLs with the signatures, one hash join of
 the batch's bands (16 a page) with the bands table, and signatures fetched only for the
-candidates; no pair of pages is compared unless a band of theirs is identical. The scans
-grow with the archive (linearly, and by a few ms at 100,000 pages, see bench/links_bench.py);
-the comparisons do not.
+candidates; no pair of pages is compared unless a band of theirs is identical. The two
+scans (bands, signatures) grow with the archive, linearly per batch; the comparisons do not
+(bench/links_bench.py and the README's performance table have the figures).
 """
 
 from __future__ import annotations
