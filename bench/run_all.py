@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = [
+    ["bench/links_bench.py"],  # proposals and copies: linking cost, precision/recall (issue 17)
     ["bench/parse_bench.py"],
     ["bench/real_bench.py"],  # real pages from fetched extractor test sets (skips when absent)
     # the README's crawl rows: with and without Prefect against a running server, then the
