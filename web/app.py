@@ -103,9 +103,12 @@ def _hit(row: browse.Row, words: list[str]) -> dict[str, Any]:
     return {**row.to_dict(), "snippet": text.snippet_parts(row.text, words)}
 
 
-def create_app(db: Path, *, replay_url: str = DEFAULT_REPLAY) -> Starlette:
+def create_app(
+    db: Path, *, replay_url: str = DEFAULT_REPLAY, busy_wait: float = BUSY_WAIT
+) -> Starlette:
     """The app for one archive file. `replay_url` is where `govarchive replay` serves the
-    raw captures (the document page links there)."""
+    raw captures (the document page links there); `busy_wait` is how long a request
+    waits for a writer to let go before it answers "archive busy"."""
     env = _environment()
     path = Path(db)
 
@@ -113,7 +116,7 @@ def create_app(db: Path, *, replay_url: str = DEFAULT_REPLAY) -> Starlette:
         if not path.exists():
             raise Missing()
         try:
-            with dbmod.reader(path, wait=BUSY_WAIT) as con:
+            with dbmod.reader(path, wait=busy_wait) as con:
                 return fn(con)
         except dbmod.ArchiveBusy as exc:
             raise Busy() from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def build(db: Path) -> WebArchive:
         for source in HOSTS:
             _crawl(source, db, rs)
         path = rs.control.change("ahsz-zxta", 3)
+        time.sleep(1.1)  # WARC dates have whole seconds: the re-crawl's captures come later
         _crawl("ahsz-zxta", db, rs, full=True)
         base = rs.base_url("ahsz-zxta").rstrip("/")
     with Archive(db) as archive:
