@@ -49,7 +49,7 @@ def per_month(rows: list[tuple[str, int, int]], width: int = 860, height: int = 
     plot_w, plot_h = width - left - 10, height - bottom - top
     peak = max(r[1] for r in rows) or 1
     step = plot_w / len(rows)
-    bar = max(step * 0.8, 1.0)
+    bar = min(max(step * 0.8, 1.0), 36.0)
     for i, (month, docs, replies) in enumerate(rows):
         x = left + i * step
         for value, fill, what in ((docs, "#b0bec5", "documents"), (replies, "#37474f", "replies")):
