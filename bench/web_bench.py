@@ -46,7 +46,7 @@ def build(db: Path, n: int) -> list[str]:
     for d in changed:  # a second version: one paragraph rewritten
         d.body_text = d.body_text.replace("。", "，", 3) + "\n\n" + corpus.text(80)
         d.content_sha256 = d.content_hash()
-    archive.load_documents([(d, None) for d in changed])
+    archive.load_batches([[(d, None) for d in changed]])  # (bulk cap: it retires postings)
     archive.compact_search_index()
     archive.close()
     print(f"built {n} documents in {time.perf_counter() - start:.1f} s", file=sys.stderr)

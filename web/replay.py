@@ -32,6 +32,8 @@ def pywb_python() -> str:
     """The interpreter that has pywb."""
     named = os.environ.get("GOVARCHIVE_PYWB_PYTHON")
     if named:
+        if not shutil.which(named):
+            raise ReplayError(f"GOVARCHIVE_PYWB_PYTHON={named} is not an executable")
         return named
     local = ROOT / ".venv-replay" / "bin" / "python"
     if local.exists():
