@@ -1,9 +1,10 @@
 """The web app: Starlette routes over read-only reads of the archive.
 
-Every request opens the archive read-only, reads, and lets go (DuckDB admits no writer
-while any reader holds the file, so a long-lived connection would stall a crawl). When
-a crawl holds the file longer than we wait, the page says "archive busy, retrying" and
-reloads itself instead of showing an error. Nothing a request carries reaches a file
+Requests read through one read-only connection that is let go every few seconds
+(web/reading.py: DuckDB admits no writer while any reader holds the file, so a
+connection kept for good would stall a crawl). When a crawl holds the file longer than
+we wait, the page says "archive busy, retrying" and reloads itself instead of showing
+an error. Nothing a request carries reaches a file
 name or another URL: parameters are only ever bound into SQL or compared with a list.
 """
 
@@ -31,12 +32,15 @@ from starlette.staticfiles import StaticFiles
 from warehouse import browse, document_page
 from warehouse import db as dbmod
 from web import charts, text
+from web.reading import SharedReader
 from web.security import SecurityHeaders
 
 HERE = Path(__file__).parent
 # How long a request waits for a crawl to let go of the file before it answers "busy"
 # (a crawl lets go every GOVARCHIVE_HOLD_SECONDS, 3 s by default).
 BUSY_WAIT = float(os.environ.get("GOVARCHIVE_WEB_WAIT", "5"))
+# How long the read connection is kept across requests (web/reading.py); 0: per request
+KEEP_SECONDS = float(os.environ.get("GOVARCHIVE_WEB_KEEP", "5"))
 RETRY_SECONDS = 2
 MAX_PARAM = 300  # longer query parameters are refused (400)
 DEFAULT_REPLAY = "http://127.0.0.1:8322/archive"
@@ -104,20 +108,25 @@ def _hit(row: browse.Row, words: list[str]) -> dict[str, Any]:
 
 
 def create_app(
-    db: Path, *, replay_url: str = DEFAULT_REPLAY, busy_wait: float = BUSY_WAIT
+    db: Path,
+    *,
+    replay_url: str = DEFAULT_REPLAY,
+    busy_wait: float = BUSY_WAIT,
+    keep: float = KEEP_SECONDS,
 ) -> Starlette:
     """The app for one archive file. `replay_url` is where `govarchive replay` serves the
     raw captures (the document page links there); `busy_wait` is how long a request
-    waits for a writer to let go before it answers "archive busy"."""
+    waits for a writer to let go before it answers "archive busy"; `keep` how long one
+    read connection serves requests before it is let go (web/reading.py)."""
     env = _environment()
     path = Path(db)
+    shared = SharedReader(path, wait=busy_wait, keep=keep)
 
     def read(fn: Callable[[Any], T]) -> T:
         if not path.exists():
             raise Missing()
         try:
-            with dbmod.reader(path, wait=busy_wait) as con:
-                return fn(con)
+            return shared.read(fn)
         except dbmod.ArchiveBusy as exc:
             raise Busy() from exc
 

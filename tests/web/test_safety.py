@@ -4,6 +4,7 @@ reaches a file or another URL, and a clear "busy" state while a crawl holds the 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 import time
@@ -101,7 +102,14 @@ def _hold_for_writing(db: Path, seconds: float) -> subprocess.Popen[str]:
     """Another process (a crawl's stand-in) holding the archive file for writing."""
     code = (
         "import duckdb, sys, time\n"
-        f"con = duckdb.connect({str(db)!r})\n"
+        "deadline = time.monotonic() + 30\n"
+        "while True:\n"  # the session's app may hold its read connection for a few seconds
+        "    try:\n"
+        f"        con = duckdb.connect({str(db)!r})\n"
+        "        break\n"
+        "    except duckdb.IOException:\n"
+        "        if time.monotonic() > deadline: raise\n"
+        "        time.sleep(0.1)\n"
         "print('held', flush=True)\n"
         f"time.sleep({seconds})\n"
         "con.close()\n"
@@ -111,14 +119,19 @@ def _hold_for_writing(db: Path, seconds: float) -> subprocess.Popen[str]:
     return proc
 
 
-def test_busy_archive_shows_busy_then_recovers(web_archive: WebArchive, browser, screenshots: Path) -> None:
+def test_busy_archive_shows_busy_then_recovers(
+    web_archive: WebArchive, browser, screenshots: Path, tmp_path: Path
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     from web.app import create_app
 
-    with ThreadServer(create_app(web_archive.db, busy_wait=0.3)) as server:
-        holder = _hold_for_writing(web_archive.db, 3.0)
+    # a copy of its own: the session's app (in this process) reads the shared one
+    db = tmp_path / "archive.duckdb"
+    shutil.copyfile(web_archive.db, db)
+    with ThreadServer(create_app(db, busy_wait=0.3)) as server:
+        holder = _hold_for_writing(db, 3.0)
         try:
             r = httpx.get(server.url + "/search", params={"q": "答复"}, timeout=30)
             assert r.status_code == 503 and "Archive busy, retrying" in r.text
