@@ -163,3 +163,43 @@ def test_serving_beyond_loopback_warns(monkeypatch: pytest.MonkeyPatch, capsys, 
     serve.serve(tmp_path / "a.duckdb", host="0.0.0.0")
     assert calls[-1]["host"] == "0.0.0.0" and "warning: serving on 0.0.0.0" in capsys.readouterr().err
     assert serve.is_loopback("127.0.0.2") and serve.is_loopback("::1") and not serve.is_loopback("10.0.0.1")
+
+
+def test_a_writer_gets_in_while_pages_are_being_read(web_archive: WebArchive, tmp_path: Path) -> None:
+    """Readers never lock a crawl out: the shared read connection is let go every `keep` s."""
+    import threading
+
+    from web.app import create_app
+
+    db = tmp_path / "archive.duckdb"
+    shutil.copyfile(web_archive.db, db)
+    statuses: list[int] = []
+    stop = threading.Event()
+    with ThreadServer(create_app(db, keep=1.0, busy_wait=5)) as server:
+
+        def browse() -> None:
+            with httpx.Client(base_url=server.url, timeout=30) as client:
+                while not stop.is_set():
+                    statuses.append(client.get("/search", params={"q": "答复"}).status_code)
+
+        reader = threading.Thread(target=browse)
+        reader.start()
+        try:
+            time.sleep(0.5)
+            code = (
+                "import sys, time\n"
+                "from pathlib import Path\n"
+                "from warehouse import db\n"
+                "start = time.monotonic()\n"
+                f"with db.writer(Path({str(db)!r}), migrate_schema=False) as con:\n"
+                "    con.execute('CREATE TABLE crawl_was_here AS SELECT 1 AS x')\n"
+                "print(round(time.monotonic() - start, 2))\n"
+            )
+            waited = float(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                          text=True, check=True, timeout=60).stdout)  # fmt: skip
+            time.sleep(1.0)
+        finally:
+            stop.set()
+            reader.join(30)
+    assert waited < 1.0 + 0.6 + 2.0, f"the writer waited {waited} s"
+    assert statuses and set(statuses) <= {200, 503} and statuses[-1] == 200
