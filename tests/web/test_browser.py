@@ -39,7 +39,9 @@ def test_search_form_results_and_highlights(browser, web_url: str, screenshots: 
     _open(browser, web_url + "/")
     assert _by_css(browser, "svg.plot rect"), "the front page charts documents per month"
     browser.save_screenshot(str(screenshots / "home.png"))
-    _by_css(browser, "figure.chart")[-1].screenshot(str(screenshots / "reply-classes.png"))
+    chart = _by_css(browser, "figure.chart")[-1]
+    browser.execute_script("arguments[0].scrollIntoView()", chart)
+    chart.screenshot(str(screenshots / "reply-classes.png"))
     box = _by_css(browser, "main input[name=q]")[0]
     box.send_keys("答复")
     box.send_keys(Keys.ENTER)
@@ -109,6 +111,7 @@ def test_document_page_with_header_versions_and_diff(
     assert len(_by_css(browser, "#versions tr")) == 3  # heading + 2 versions
     diff = _by_css(browser, "details.diff[open]")[0]
     assert diff.find_elements("css selector", ".del") and diff.find_elements("css selector", ".add")
+    browser.execute_script("arguments[0].scrollIntoView()", diff)
     diff.screenshot(str(screenshots / "diff.png"))
     assert _by_css(browser, "#captures tr"), "the archived exchanges are listed"
     browser.save_screenshot(str(screenshots / "document.png"))
