@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: crawl test demo bench lint lock clean
+.PHONY: crawl test demo bench lint lock clean replay-venv
 
 $(STAMP): pyproject.toml requirements.lock
 	@echo "setting up $(VENV) from requirements.lock (first run: a few minutes)"
@@ -28,6 +28,17 @@ bench: $(STAMP)
 	$(VENV)/bin/pip install --quiet -e ".[test,bench]"
 	$(VENV)/bin/python -m bench.run_all
 
+# pywb (govarchive replay) pins libraries Prefect cannot share (redis 2.10): its own venv
+REPLAY_VENV := .venv-replay
+REPLAY_STAMP := $(REPLAY_VENV)/.installed
+
+$(REPLAY_STAMP): web/replay-requirements.txt
+	$(PY) -m venv $(REPLAY_VENV)
+	$(REPLAY_VENV)/bin/pip install --quiet -r web/replay-requirements.txt
+	touch $(REPLAY_STAMP)
+
+replay-venv: $(REPLAY_STAMP)  ## pywb for `govarchive replay`, in .venv-replay/
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
@@ -37,4 +48,4 @@ lock:  ## re-solve requirements.lock from pyproject.toml (see README, "Installs"
 		--no-emit-find-links --strip-extras --output-file=requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) $(REPLAY_VENV) data .pytest_cache

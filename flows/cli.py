@@ -692,6 +692,38 @@ def proposal(
         out.print(line, markup=False, highlight=False)
 
 
+@app.command()
+def web(
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to serve on.")] = 8321,
+    replay_url: Annotated[
+        str, typer.Option("--replay-url", help="Where `govarchive replay` serves raw captures.")
+    ] = "http://127.0.0.1:8322/archive",
+) -> None:
+    """Browse and search the archive in a browser (read-only)."""
+    from web.serve import serve
+
+    if not state.db.exists():
+        raise fail(f"no archive at {state.db}: run a crawl or an ingest first")
+    serve(state.db, host=host, port=port, replay_url=replay_url)
+
+
+@app.command()
+def replay(
+    port: Annotated[int, typer.Option("--port", help="Port to serve on.")] = 8322,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+) -> None:
+    """Replay the raw archive (WARC) with pywb; the newest capture of every URL shows as the page."""
+    from web.replay import ReplayError, run_replay
+
+    if not state.db.exists():
+        raise fail(f"no archive at {state.db}: run a crawl or an ingest first")
+    try:
+        sys.exit(run_replay(state.db, host=host, port=port))
+    except ReplayError as exc:
+        raise fail(str(exc)) from exc
+
+
 def main() -> None:
     from flows.children import sigterm_as_interrupt
 

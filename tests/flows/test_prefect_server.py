@@ -33,17 +33,25 @@ REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.timeout(420)
 
-NXZX = r"""
+SITE = {  # replica site -> (platform, listing path, article pattern, pagination)
+    "nxzx": ("trs", "zxgz/tagz/index.html", r"^/zxgz/tagz/\d{6}/t\d{8}_\d+\.html$",
+             '{ style = "trs", template = "index_{n}.html", first = 1 }'),
+    "kjj": ("anhui-public", "public/column/2655573?type=4&action=list&pageIndex=1", r"^/public/\d+/\d+\.html$",
+            '{ style = "query", param = "pageIndex", first = 1 }'),
+    "ahsz-zxta": ("anhui-public", "public/column/6596221?type=4&action=list&pageIndex=1", r"^/public/\d+/\d+\.html$",
+                  '{ style = "query", param = "pageIndex", first = 1 }'),
+}  # fmt: skip
+ENTRY = """
 [sources.{name}]
-title = "replica 提案工作"
-platform = "trs"
-start_urls = ["{base}zxgz/tagz/index.html"]
+title = "replica {site}"
+platform = "{platform}"
+start_urls = ["{base}{listing}"]
 allowed_hosts = ["{netloc}"]
-article_pattern = '^/zxgz/tagz/\d{{6}}/t\d{{8}}_\d+\.html$'
-pagination = {{ style = "trs", template = "index_{{n}}.html", first = 1 }}
+article_pattern = '{pattern}'
+pagination = {pagination}
 schedule = "{cron}"
 schedule_timezone = "{tz}"
-rps = 50
+rps = {rps}
 concurrency = 4
 download_attachments = false
 """
@@ -55,11 +63,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _sources(path: Path, entries: list[tuple[str, str, str, str]]) -> Path:
-    text = "".join(
-        NXZX.format(name=name, base=base, netloc=base.split("/")[2], cron=cron, tz=tz)
-        for name, base, cron, tz in entries
-    )
+def _sources(path: Path, entries: list[tuple[str, str, str, str, str, float]]) -> Path:
+    """A sources file: (name, replica site, base URL, cron, time zone, rps) per entry."""
+    text = ""
+    for name, site, base, cron, tz, rps in entries:
+        platform, listing, pattern, pagination = SITE[site]
+        text += ENTRY.format(name=name, site=site, platform=platform, base=base, listing=listing,
+                             netloc=base.split("/")[2], pattern=pattern, pagination=pagination,
+                             cron=cron, tz=tz, rps=rps)  # fmt: skip
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -151,7 +162,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def replica() -> Iterator[ReplicaServer]:
-    with ReplicaServer(articles={"nxzx": 6}, mode="thread") as rs:
+    with ReplicaServer(articles={"nxzx": 6, "kjj": 6, "ahsz-zxta": 6}, mode="thread") as rs:
         yield rs
 
 
@@ -159,7 +170,7 @@ def replica() -> Iterator[ReplicaServer]:
 def served(replica: ReplicaServer, tmp_path_factory) -> Iterator[dict]:
     """`govarchive serve` on the embedded default, started first: its schedule needs a minute."""
     tmp = tmp_path_factory.mktemp("serve")
-    sources = _sources(tmp / "sources.toml", [("serve-minute", replica.base_url("nxzx"), "* * * * *", "Asia/Shanghai")])
+    sources = _sources(tmp / "sources.toml", [("serve-minute", "nxzx", replica.base_url("nxzx"), "* * * * *", "Asia/Shanghai", 50)])
     port = _free_port()
     db = tmp / "served.duckdb"
     env = _env(tmp, GOVARCHIVE_SOURCES=str(sources), GOVARCHIVE_PREFECT_PORT=str(port))
@@ -196,14 +207,11 @@ def deployed(server: dict, replica: ReplicaServer) -> Iterator[dict]:
     tmp = server["tmp"]
     dead = f"http://127.0.0.1:{_free_port()}/"  # nothing listens there
     sources = _sources(tmp / "sources.toml", [
-        ("replica-nxzx", replica.base_url("nxzx"), "0 3 1 1 *", "Asia/Shanghai"),
-        ("replica-dead", dead, "0 4 1 1 *", "Europe/Berlin"),
-        ("replica-minute", replica.base_url("nxzx"), "* * * * *", "UTC"),
-        ("replica-slow", replica.base_url("nxzx"), "0 5 1 1 *", "Asia/Shanghai"),
+        ("replica-nxzx", "nxzx", replica.base_url("nxzx"), "0 3 1 1 *", "Asia/Shanghai", 50),
+        ("replica-dead", "nxzx", dead, "0 4 1 1 *", "Europe/Berlin", 50),
+        ("replica-minute", "kjj", replica.base_url("kjj"), "* * * * *", "UTC", 50),
+        ("replica-slow", "ahsz-zxta", replica.base_url("ahsz-zxta"), "0 5 1 1 *", "Asia/Shanghai", 0.2),
     ])  # fmt: skip
-    text = sources.read_text(encoding="utf-8")
-    head, _, slow = text.partition("[sources.replica-slow]")
-    sources.write_text(head + "[sources.replica-slow]" + slow.replace("rps = 50", "rps = 0.2"), encoding="utf-8")
     db = tmp / "worker.duckdb"
     env = _env(tmp, PREFECT_API_URL=server["api"], GOVARCHIVE_HOME=str(REPO), GOVARCHIVE_DB=str(db),
                GOVARCHIVE_SOURCES=str(sources), GOVARCHIVE_CRAWL_RETRIES="1", GOVARCHIVE_CRAWL_RETRY_DELAY="1",

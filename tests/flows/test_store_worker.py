@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from flows import store_worker
-from flows.crawl import CrawlOptions, crawl, crawl_source
+from flows.crawl import CrawlOptions, crawl, crawl_source, local_options
 from tests.replica.server import ReplicaServer
 from warehouse.db import ArchiveBusy
 
@@ -61,7 +61,8 @@ def test_the_prefect_flow_runs_its_batches_through_the_worker(site, tmp_path, mo
     monkeypatch.setenv("GOVARCHIVE_STORE_WORKER", "always")
     db = tmp_path / "data" / "archive.duckdb"
     opts = CrawlOptions(base_url=site.base_url("nxzx"), rps=0, concurrency=4, batch_size=10)
-    summary = asyncio.run(crawl_source("nxzx-tagz", str(db), opts))
+    with local_options(str(db), opts):  # the CLI's way to hand a flow run its CLI-only knobs
+        summary = asyncio.run(crawl_source("nxzx-tagz"))
     assert summary.status == "finished" and summary.counts.new == 30
 
 
