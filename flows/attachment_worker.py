@@ -117,17 +117,11 @@ def handle(header: dict[str, object], data: bytes) -> dict[str, object]:
     from parsers.attachment_text import extract, ocr
 
     if header.get("op") == "ocr":
-        result = ocr(data, tesseract, "tesseract", _limits())
+        result = ocr(data, tesseract, "tesseract")
     else:
         name = header.get("name")
         result = extract(data, name if isinstance(name, str) else None, converter=convert_legacy)
     return result.to_dict()
-
-
-def _limits():  # noqa: ANN202
-    from parsers.attachment_text import Limits
-
-    return Limits()
 
 
 def limit_self(memory_bytes: int, cpu_seconds: int) -> None:
@@ -142,7 +136,7 @@ def main() -> None:
     memory = int(float(os.environ.get("GOVARCHIVE_ATTACHMENT_MEMORY_MB", "1024")) * 2**20)
     cpu = int(os.environ.get("GOVARCHIVE_ATTACHMENT_CPU_SECONDS", "0"))
     limit_self(memory, cpu)
-    import parsers.attachment_text  # noqa: F401 - imported once, under the limit
+    import parsers.attachment_text.dispatch  # noqa: F401 - the readers, imported once, under the limit
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     write_frame(stdout, b'{"ready": true}')

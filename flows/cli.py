@@ -108,6 +108,9 @@ def ingest(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow loopback/private addresses.")
     ] = False,
+    no_attachments: Annotated[
+        bool, typer.Option("--no-attachments", help="Do not fetch the pages' attachments.")
+    ] = False,
 ) -> None:
     """Fetch (or read), archive raw, parse and load pages; one line per URL."""
     _quiet_prefect()
@@ -146,11 +149,28 @@ def ingest(
 
         try:
             outcomes = asyncio.run(ingest_urls(list(urls), str(state.db), allow))
+            if not no_attachments:
+                _ingest_attachments(outcomes, allow)
         except Exception as exc:
             _fail_if_disk_full(exc)
             raise
     if _print_outcomes(outcomes):
         raise typer.Exit(1)
+
+
+def _ingest_attachments(outcomes, allow_private: bool) -> None:  # noqa: ANN001 - list[PageOutcome]
+    """The pages' attachments fetched, archived and read (flows/attachments.py); reported on
+    stderr so stdout keeps its one line per page URL."""
+    import asyncio
+
+    from flows.attachments import ingest_attachments
+
+    fetched, texts = asyncio.run(ingest_attachments(outcomes, str(state.db), allow_private=allow_private))
+    for a in fetched:
+        if a.error:
+            typer.echo(f"{a.fetch_id or '-'}\tattachment failed\t{a.url}\t{a.error}", err=True)
+    if fetched:
+        typer.echo(f"{len(fetched)} attachment(s) archived; {texts.line()}", err=True)
 
 
 @app.command()
@@ -305,15 +325,27 @@ def serve() -> None:
 @app.command()
 def reparse(
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    ocr: Annotated[
+        bool, typer.Option("--ocr", help="Also read flagged scans with tesseract (slow).")
+    ] = False,
 ) -> None:
     """Re-parse archived raw pages with the current parsers."""
     _quiet_prefect()
+    from flows.attachments import OcrUnavailable, ocr_available, ocr_scans, reparse_texts
     from flows.prefect_api import ephemeral_api
     from flows.reparse import reparse_archive
 
+    if ocr and ocr_available():  # before minutes of reparsing, not after
+        raise fail(f"--ocr: {ocr_available()}")
     with ephemeral_api():
         summary = reparse_archive(str(state.db), source=source)
     out.print(summary.line(), markup=False, highlight=False)
+    out.print(reparse_texts(str(state.db), source).line(), markup=False, highlight=False)
+    if ocr:
+        try:
+            out.print(ocr_scans(str(state.db)).line(), markup=False, highlight=False)
+        except OcrUnavailable as exc:
+            raise fail(f"--ocr: {exc}") from exc
 
 
 @app.command()

@@ -65,7 +65,8 @@ def image(lines: list[str], *, scale: int = 2) -> bytes:
         raise RuntimeError(f"no CJK font: {INSTALL_HINT}")
     size = 24 * scale
     font = ImageFont.truetype(font_path, size)
-    img = Image.new("L", (size * 24, int(size * 1.8) * (len(lines) + 2)), 255)
+    width = size * (max(len(line) for line in lines) + 2)
+    img = Image.new("L", (width, int(size * 1.8) * (len(lines) + 2)), 255)
     draw = ImageDraw.Draw(img)
     for i, line in enumerate(lines):
         draw.text((size, size + int(size * 1.8) * i), line, font=font, fill=0)
@@ -75,7 +76,7 @@ def image(lines: list[str], *, scale: int = 2) -> bytes:
 
 
 def scanned_pdf(lines: list[str]) -> bytes:
-    """A PDF whose one page is an image of the lines: no text layer."""
+    """A PDF whose one page is an image of the lines at 300 dpi (12 pt text): no text layer."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -86,8 +87,7 @@ def scanned_pdf(lines: list[str]) -> bytes:
     reader = ImageReader(io.BytesIO(png))
     w, h = reader.getSize()
     width, height = A4
-    draw_w = width - 72
-    draw_h = h * draw_w / w
+    draw_w, draw_h = w * 72 / 300, h * 72 / 300
     c.drawImage(reader, 36, height - 36 - draw_h, width=draw_w, height=draw_h)
     c.showPage()
     c.save()
