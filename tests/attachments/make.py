@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 CJK_FONTS = (
@@ -206,3 +207,114 @@ def doc_from_docx(docx_bytes: bytes, timeout: float = 120) -> bytes:
             check=True, capture_output=True, timeout=timeout,
         )  # fmt: skip
         return (Path(tmp) / "in.doc").read_bytes()
+
+
+# -- hostile files ---------------------------------------------------------------------
+
+
+def _raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF from its objects (1 0 obj is the catalog), with a correct xref table."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (i, obj))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def million_page_pdf() -> bytes:
+    """A 1 KB PDF whose page tree claims 1,000,000 pages (1000 x 1000 references to one page)."""
+    kids1 = b"[" + b" ".join([b"3 0 R"] * 1000) + b"]"
+    kids2 = b"[" + b" ".join([b"4 0 R"] * 1000) + b"]"
+    return _raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids " + kids1 + b" /Count 1000000 >>",
+        b"<< /Type /Pages /Parent 2 0 R /Kids " + kids2 + b" /Count 1000 >>",
+        b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] >>",
+    ])  # fmt: skip
+
+
+def _deflate_bomb(unpacked: int, chunk: int = 16 << 20) -> bytes:
+    """zlib data of `unpacked` zero digits, ~1000x smaller, made in a second.
+
+    Each chunk is compressed after a full flush, which resets the compressor, so every
+    chunk compresses to the same bytes: compressed once, repeated.
+    """
+    zeros = b"0" * chunk
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = co.compress(zeros) + co.flush(zlib.Z_FULL_FLUSH)
+    n = max(unpacked // chunk, 1)
+    total, v, mod = n * chunk, ord("0"), 65521  # adler32 of `total` equal bytes, in closed form
+    a = (1 + total * v) % mod
+    b = (total + v * total * (total + 1) // 2) % mod
+    return b"\x78\xda" + block * n + co.flush() + ((b << 16) | a).to_bytes(4, "big")
+
+
+def pdf_bomb(unpacked: int = 2 << 30) -> bytes:
+    """A one-page PDF whose content stream inflates to `unpacked` bytes (2 GiB: ~2 MB file)."""
+    stream = _deflate_bomb(unpacked)
+    return _raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ])  # fmt: skip
+
+
+def _zip_by_hand(members: list[tuple[str, bytes, int, int]]) -> bytes:
+    """A zip from (name, raw deflate data, crc32, unpacked size): for members too large
+    to compress in a test's time."""
+    import struct
+
+    out, central = io.BytesIO(), io.BytesIO()
+    for name, data, crc, size in members:
+        raw = name.encode()
+        offset = out.tell()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x21, crc, len(data), size, len(raw), 0))
+        out.write(raw + data)
+        central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, 0, 0x21, crc,
+                                  len(data), size, len(raw), 0, 0, 0, 0, 0, offset) + raw)  # fmt: skip
+    cd = central.getvalue()
+    start = out.tell()
+    out.write(cd)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(cd), start, 0))
+    return out.getvalue()
+
+
+def zip_bomb(unpacked: int = 512 << 20) -> bytes:
+    """A DOCX whose word/document.xml inflates to `unpacked` bytes (512 MiB from ~0.5 MB)."""
+    chunk = 16 << 20
+    zeros = b"0" * chunk
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = co.compress(zeros) + co.flush(zlib.Z_FULL_FLUSH)
+    n = max(unpacked // chunk, 1)
+    crc = 0
+    for _ in range(n):
+        crc = zlib.crc32(zeros, crc)
+    types = b"<Types/>"
+    co2 = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return _zip_by_hand([
+        ("[Content_Types].xml", co2.compress(types) + co2.flush(), zlib.crc32(types), len(types)),
+        ("word/document.xml", block * n + co.flush(), crc, n * chunk),
+    ])  # fmt: skip
+
+
+def nested_zip(depth: int, inner: bytes, name: str = "答复.pdf") -> bytes:
+    """`inner` zipped `depth` times (a zip within a zip within ...)."""
+    data, member = inner, name
+    for level in range(depth):
+        data, member = zipped({member: data}), f"level{depth - level}.zip"
+    return data
+
+
+# The start of an OLE compound file whose directory names a WordDocument stream: enough
+# for the sniffer; the bytes go to a converter (which a test fakes).
+OLE_WORD_HEADER = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 400
+)
