@@ -43,6 +43,7 @@ class Sandbox:
         self.timeout = timeout or _setting("GOVARCHIVE_ATTACHMENT_TIMEOUT", 60)
         self._proc: subprocess.Popen[bytes] | None = None
         self._buffer = b""
+        self._eof = False  # the child closed its end (it died), as opposed to time running out
         self.started = 0  # children started (a test checks a crash costs one restart)
 
     def __enter__(self) -> Sandbox:
@@ -110,6 +111,7 @@ class Sandbox:
                     return None
                 chunk = os.read(fd, 1 << 20)
                 if not chunk:
+                    self._eof = True
                     return None
                 self._buffer += chunk
 
@@ -141,9 +143,10 @@ class Sandbox:
             reason = self._death()
             self._kill()
             return reason
+        self._eof = False
         frame = self._read_frame(time.monotonic() + timeout)
         if frame is None:
-            if proc.poll() is None:
+            if not self._eof:
                 self._kill()
                 return f"timeout: reading took over {timeout:g}s, stopped"
             reason = self._death()
