@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 
 import docx
-from docx.table import Table
 
 from parsers.attachment_text.clean import broken_warning, clean_text
 from parsers.attachment_text.result import AttachmentText, Converter, ExtractionError, Limits
@@ -17,15 +16,31 @@ from parsers.attachment_text.zipcheck import open_checked
 DOCX_EXTRACTOR = "python-docx"
 
 
-def _table_lines(table: Table) -> list[str]:
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _text(element: object) -> str:
+    """The text of a paragraph or cell: its w:t runs, w:tab as a tab, w:br as a newline."""
+    parts = []
+    for node in element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):  # type: ignore[attr-defined]
+        tag = node.tag
+        if tag == f"{W}t":
+            parts.append(node.text or "")
+        else:
+            parts.append("\t" if tag == f"{W}tab" else "\n")
+    return "".join(parts)
+
+
+def _table_lines(table: object) -> list[str]:
+    """Rows as tab-separated cells. Walked as XML: python-docx's row.cells rebuilds the
+    grid on every call, which made tables 2/3 of the reading time (measured)."""
     lines = []
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:  # a merged cell comes back once per grid column it spans
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+    for row in table.iterchildren(f"{W}tr"):  # type: ignore[attr-defined]
+        cells = []
+        for cell in row.iterchildren(f"{W}tc"):
+            paragraphs = [_text(p).strip() for p in cell.iterchildren(f"{W}p")]
+            nested = [line for t in cell.iterchildren(f"{W}tbl") for line in _table_lines(t)]
+            cells.append(" ".join(x for x in [*paragraphs, *nested] if x))
         if any(cells):
             lines.append("\t".join(cells))
     return lines
@@ -41,11 +56,13 @@ def extract_docx(data: bytes, limits: Limits) -> AttachmentText:
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors ...
         return AttachmentText.failed(mt, DOCX_EXTRACTOR, f"docx: cannot be read ({type(exc).__name__}: {exc})")
     lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
+    for block in document.element.body.iterchildren(f"{W}p", f"{W}tbl", f"{W}sdt"):
+        if block.tag == f"{W}tbl":
             lines.extend(_table_lines(block))
+        elif block.tag == f"{W}sdt":  # a content control (often a cover or a form field)
+            lines.extend(_text(p) for p in block.iter(f"{W}p"))
         else:
-            lines.append(block.text)
+            lines.append(_text(block))
     text = clean_text("\n".join(lines))[: limits.max_chars]
     if not text:
         return AttachmentText.failed(mt, DOCX_EXTRACTOR, "docx: the document holds no text")
