@@ -26,6 +26,8 @@ from typing import IO
 _LEN = struct.Struct("!Q")
 CONVERT_TIMEOUT = float(os.environ.get("GOVARCHIVE_CONVERT_TIMEOUT", "60"))
 OCR_LANGUAGES = os.environ.get("GOVARCHIVE_OCR_LANGUAGES", "chi_sim+eng")
+# which DOC/WPS converters to try, in order
+DOC_CONVERTERS = [c.strip() for c in os.environ.get("GOVARCHIVE_DOC_CONVERTERS", "antiword,libreoffice").split(",")]
 
 
 def read_frame(stream: IO[bytes]) -> bytes | None:
@@ -61,7 +63,7 @@ def convert_legacy(data: bytes, kind: str) -> str:
     with tempfile.TemporaryDirectory(prefix="govarchive-doc-") as tmp:
         src = Path(tmp) / f"file.{kind}"
         src.write_bytes(data)
-        if shutil.which("antiword"):
+        if "antiword" in DOC_CONVERTERS and shutil.which("antiword"):
             try:
                 done = _run(["antiword", "-w", "0", "-m", "UTF-8.txt", str(src)], CONVERT_TIMEOUT)
                 text = done.stdout.decode("utf-8", "replace")
@@ -72,7 +74,7 @@ def convert_legacy(data: bytes, kind: str) -> str:
             except subprocess.TimeoutExpired:
                 problems.append(f"antiword: no answer within {CONVERT_TIMEOUT:g}s")
         office = shutil.which("soffice") or shutil.which("libreoffice")
-        if office:
+        if "libreoffice" in DOC_CONVERTERS and office:
             try:
                 done = _run(
                     [office, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
@@ -86,6 +88,7 @@ def convert_legacy(data: bytes, kind: str) -> str:
                 problems.append(f"libreoffice: {done.stderr.decode('utf-8', 'replace').strip()[:200] or 'no output'}")
             except subprocess.TimeoutExpired:
                 problems.append(f"libreoffice: no answer within {CONVERT_TIMEOUT * 2:g}s")
+        convert_legacy.name = "+".join(DOC_CONVERTERS)  # type: ignore[attr-defined]
         if not problems:
             raise ExtractionError(
                 f"{kind}: no converter installed (apt-get install antiword, or libreoffice-writer-nogui)"

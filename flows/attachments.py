@@ -96,12 +96,15 @@ def extract_stored(
 
 
 def extract_fetched(archive: Archive, fetch_ids: Iterable[int | None], **kw: object) -> TextSummary:
-    """The crawl's and ingest's step: text of the attachments just archived under these fetches."""
+    """The crawl's and ingest's step: text of the attachments just archived under these
+    fetches, and of any archived earlier but left unread (a run killed in between)."""
     ids = [f for f in fetch_ids if f is not None]
     if not ids:
         return TextSummary()
     with dbmod.reader(archive.path) as con:
         items = store.stored_attachments(con, fetch_ids=ids)
+        seen = {(i.url, i.sha256) for i in items}
+        items += [i for i in store.unread_attachments(con) if (i.url, i.sha256) not in seen]
     return extract_stored(archive, items, **kw)  # type: ignore[arg-type]
 
 

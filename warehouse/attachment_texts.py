@@ -70,6 +70,26 @@ def stored_attachments(
     return [StoredAttachment(*r) for r in rows]
 
 
+def unread_attachments(con: duckdb.DuckDBPyConnection, limit: int = 500) -> list[StoredAttachment]:
+    """Archived attachment payloads that have no row yet (a crawl killed between storing
+    an attachment and reading it): the next crawl or ingest reads them."""
+    rows = con.execute(
+        """
+        SELECT f.fetch_id, f.url, f.fetched_at, f.payload_sha256, coalesce(f.size, 0),
+               coalesce(f.truncated, false), f.source
+        FROM fetches f
+        WHERE f.kind = 'attachment' AND f.status BETWEEN 200 AND 299 AND f.warc_file IS NOT NULL
+          AND f.payload_sha256 IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM attachment_extractions e
+                          WHERE e.attachment_url = f.url AND e.sha256 = f.payload_sha256)
+        QUALIFY row_number() OVER (PARTITION BY f.url, f.payload_sha256 ORDER BY f.fetched_at DESC, f.fetch_id DESC) = 1
+        ORDER BY f.fetch_id LIMIT ?
+        """,
+        [limit],
+    ).fetchall()
+    return [StoredAttachment(*r) for r in rows]
+
+
 def _pages_and_names(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
     """Which page links each attachment (a current version first), and the name it gives."""
     found: dict[str, tuple[str | None, str | None]] = {}
@@ -258,4 +278,10 @@ def payloads(con: duckdb.DuckDBPyConnection, root: Path, fetch_ids: Sequence[int
         WHERE f.fetch_id IN ({', '.join(str(int(f)) for f in fetch_ids)}) AND f.warc_file IS NOT NULL
         """
     ).fetchall()
-    return {fid: read_response(root, file, offset).content for fid, file, offset in rows}
+    found: dict[int, bytes] = {}
+    for fid, file, offset in rows:
+        try:
+            found[fid] = read_response(root, file, offset).content
+        except Exception:  # noqa: BLE001 - a damaged WARC tail: that payload is reported unreadable
+            continue
+    return found
