@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows.attachments import reparse_texts
 from tests.attachments import make
 from tests.attachments.site import File, reply_page, serve
 
@@ -154,7 +155,7 @@ def test_reparse_ocr_fills_scans_and_keeps_them_across_reparses(cli, db_path: Pa
     assert (row[7], row[8]) == ("pdfium+tesseract", True)
     hit = cli("search", "数据中心")
     assert "in attachment 扫描件.pdf" in hit.stdout
-    cli("reparse")  # the OCR text is kept by payload: a reparse does not lose it
+    reparse_texts(str(db_path))  # reparse's attachment step: the OCR text, kept by payload, stays
     assert SCAN[0] in next(iter(_rows(db_path).values()))[5]
 
 
