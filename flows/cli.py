@@ -45,7 +45,7 @@ def _main(
         typer.Option("--db", envvar="GOVARCHIVE_DB", help="Archive file (DuckDB)."),
     ] = None,
 ) -> None:
-    from warehouse.db import db_path
+    from warehouse.location import db_path
 
     state.db = db_path(db)
 
@@ -108,13 +108,21 @@ def ingest(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow loopback/private addresses.")
     ] = False,
+    prefect: Annotated[
+        bool,
+        typer.Option("--prefect", help="Record the ingest as a Prefect flow run (the default when PREFECT_API_URL is set)."),
+    ] = False,
     no_attachments: Annotated[
         bool, typer.Option("--no-attachments", help="Do not fetch the pages' attachments.")
     ] = False,
 ) -> None:
     """Fetch (or read), archive raw, parse and load pages; one line per URL."""
-    _quiet_prefect()
+    from flows import ingest as ingesting
     from flows.safety import UnsafeURL, check_url, private_allowed
+
+    record = ingesting.wants_prefect(prefect)
+    if record:
+        _quiet_prefect()
 
     allow = private_allowed(allow_private)
     if file is not None:
@@ -128,10 +136,9 @@ def ingest(
             check_url(url, allow_private=True)  # only the scheme matters: nothing is fetched
         except UnsafeURL as exc:
             raise fail(str(exc), 2) from exc
-        from flows.ingest import ingest_file
-
+        run_file = ingesting.recorded("file") if record else ingesting.ingest_file
         try:
-            outcomes = ingest_file(str(file), url, str(state.db))
+            outcomes = run_file(str(file), url, str(state.db))
         except Exception as exc:
             _fail_if_disk_full(exc)
             raise
@@ -145,10 +152,9 @@ def ingest(
                 raise fail(str(exc), 2) from exc
         import asyncio
 
-        from flows.ingest import ingest_urls
-
+        run_urls = ingesting.recorded("urls") if record else ingesting.ingest_urls
         try:
-            outcomes = asyncio.run(ingest_urls(list(urls), str(state.db), allow))
+            outcomes = asyncio.run(run_urls(list(urls), str(state.db), allow))
             if not no_attachments:
                 _ingest_attachments(outcomes, allow)
         except Exception as exc:
@@ -182,8 +188,7 @@ def parse(
 ) -> None:
     """Parse one page without touching the archive."""
     import parsers
-    from flows.parsing import parse_result
-    from flows.process import http_failure
+    from flows.parsing import http_failure, parse_result
     from flows.safety import UnsafeURL, check_url, private_allowed
 
     if target.startswith(("http://", "https://")):
@@ -208,7 +213,7 @@ def parse(
         path = Path(target)
         if not path.is_file():
             raise fail(f"no such file: {target}", 2)
-        from flows.ingest import file_result
+        from flows.saved_page import file_result
 
         result = file_result(path, url or path.resolve().as_uri())
     try:
@@ -299,8 +304,12 @@ def crawl(
         concurrency=concurrency,
         progress=sys.stderr.isatty() if progress is None else progress,
     )
+    from flows.run_lock import SourceBusy
+
     try:
         summaries = run_crawl(source, str(state.db), opts)
+    except SourceBusy as exc:
+        raise fail(str(exc)) from exc
     except (KeyError, ValueError) as exc:
         raise fail(str(exc).strip("'\""), 2) from exc
     except Exception as exc:
@@ -314,12 +323,16 @@ def crawl(
 
 @app.command()
 def serve() -> None:
-    """Run every source's scheduled crawl as a Prefect deployment (until interrupted)."""
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    """Crawl every source at its cron time (a local Prefect server with its scheduler, or
+    PREFECT_API_URL's), until Ctrl-C or SIGTERM."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.deployments import DeploymentClash
     from flows.serve import serve_all
 
-    serve_all(str(state.db))
+    try:
+        serve_all(str(state.db))
+    except DeploymentClash as exc:
+        raise fail(str(exc)) from exc
 
 
 @app.command()
@@ -419,6 +432,9 @@ def compact() -> None:
 
 
 def main() -> None:
+    from flows.children import sigterm_as_interrupt
+
+    sigterm_as_interrupt()  # SIGTERM unwinds: a crawl notes it, temporary servers stop
     try:
         app()
     except KeyboardInterrupt:
@@ -429,6 +445,12 @@ def main() -> None:
             raise
         typer.echo(f"error: {type(exc).__name__}: {exc} (GOVARCHIVE_DEBUG=1 shows the traceback)", err=True)
         sys.exit(1)
+    except BaseException as exc:
+        # Prefect turns SIGTERM into its TerminationSignal while a flow runs: the same stop.
+        if type(exc).__name__ != "TerminationSignal":
+            raise
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

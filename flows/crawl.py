@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import os
+import re
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +33,7 @@ from flows.fetch import Fetcher, FetchPolicy
 from flows.politeness import PoliteFetcher, Politeness
 from flows.prefect_api import ephemeral_api
 from flows.process import PageOutcome
+from flows.run_lock import source_lock
 from flows.sources import Source, get_source, load_sources
 from flows.store_cycle import CycleSpec, StoreCycle
 from flows.store_worker import StoreWorker, WorkerFailed
@@ -51,6 +55,18 @@ WORKER_THRESHOLD = 300  # pending pages below which a store worker process costs
 
 class CrawlFailed(RuntimeError):
     """The crawl could not do its job at all (no listing page readable): exit non-zero."""
+
+
+class CrawlNotRun(RuntimeError):
+    """Raised by the Prefect flow when its crawl could not run, so the flow run ends `Failed`
+    (retries, automations and notifications see it); carries the run's summary."""
+
+    def __init__(self, summary: CrawlSummary) -> None:
+        super().__init__(summary.line())
+        self.summary = summary
+
+    def __reduce__(self) -> tuple[type, tuple[CrawlSummary]]:  # Prefect may persist it
+        return (CrawlNotRun, (self.summary,))
 
 
 @dataclass(slots=True)
@@ -82,6 +98,20 @@ class CrawlSummary:
             f"(run {self.run_id})"
         )
         return text + "".join(f"\n  note: {n}" for n in self.notes)
+
+    def markdown(self) -> str:
+        """The run as the Prefect UI shows it (a Markdown artifact)."""
+        c = self.counts
+        rows = [("discovered", c.discovered), ("fetched", c.fetched), ("new", c.new),
+                ("changed", c.changed), ("unchanged", c.unchanged), ("failed", c.failed)]  # fmt: skip
+        lines = [f"# {self.source}: {self.status}", "", f"Run `{self.run_id}`", "",
+                 "| count | pages |", "|---|---:|", *(f"| {k} | {v} |" for k, v in rows)]  # fmt: skip
+        if self.notes:
+            lines += ["", "## Notes", "", *(f"- {n}" for n in self.notes)]
+        if c.failed:
+            lines += ["", f"{c.failed} page(s) failed: `govarchive query \"SELECT url, error FROM fetches"
+                      f" WHERE run_id = '{self.run_id}' AND error IS NOT NULL\"` lists them."]  # fmt: skip
+        return "\n".join(lines) + "\n"
 
 
 def _since(value: str | None) -> dt.date | None:
@@ -126,7 +156,16 @@ async def store_step(run: _Run, items: list[FrontierItem], results: list[FetchRe
     is async so that, as a Prefect task, it is orchestrated from the event loop: a sync
     task started from a worker thread cost ~30 ms more per call (measured).
     """
-    return await asyncio.to_thread(run.store_cycle, items, results)
+    storing = asyncio.ensure_future(asyncio.to_thread(run.store_cycle, items, results))
+    try:
+        return await asyncio.shield(storing)
+    except asyncio.CancelledError:
+        # Cancelled (Prefect cancel, SIGTERM): the thread is writing this batch; let it
+        # land (WARC, parse, load, frontier) before the crawl lets go of the archive.
+        with contextlib.suppress(BaseException):
+            await storing
+        run.notes.append(f"cancelled: the batch in hand ({len(items)} pages) was stored first")
+        raise
 
 
 def _attachment_failure(source: Source, result: FetchResult) -> str | None:
@@ -183,6 +222,8 @@ class Steps:
     attachments: Callable[..., Awaitable[tuple[int, int]]]
     # how a batch is passed to a step: as it is, or `quote`d for Prefect (see PREFECT)
     batch: Callable[[Any], Any] = lambda value: value
+    # a step under the name its run shows (Prefect's task run name; bare: the step itself)
+    named: Callable[[Any, str], Any] = lambda step, name: step
 
 
 PLAIN = Steps(discover_step, fetch_step, store_step, attachments_step)
@@ -195,6 +236,8 @@ PREFECT = Steps(
     # for a batch of 200 responses that cost ~27 ms per call (measured). Batches are
     # passed `quote`d instead: Prefect hands them over without looking inside.
     batch=quote,
+    # task runs named after what they hold: "fetch batch 3/12 (100 pages)"
+    named=lambda step, name: step.with_options(task_run_name=name),
 )
 
 
@@ -244,6 +287,14 @@ class _Run:
                    notes="; ".join(self.notes) or None)  # fmt: skip
 
     async def execute(self) -> CrawlSummary:
+        """Run the crawl under the source's lock (one live run per source and archive)."""
+        try:
+            with source_lock(self.archive.path, self.source.name):
+                return await self._execute()
+        finally:
+            self.archive.close()
+
+    async def _execute(self) -> CrawlSummary:
         interrupted = start_run(self.archive.path, self.run_id, self.source.name)
         if interrupted:
             self.notes.append(f"run(s) {', '.join(interrupted)} had been killed; marked interrupted")
@@ -265,9 +316,11 @@ class _Run:
         except CrawlFailed as exc:
             self.notes.append(str(exc))
         except BaseException as exc:
-            if not isinstance(exc, Exception):  # Ctrl-C, cancellation: resumable, not broken
+            if isinstance(exc, Exception):
+                self.notes.append(f"stopped by {type(exc).__name__}: {exc}")
+            else:  # Ctrl-C, SIGTERM, a cancel from Prefect: resumable, not broken
                 status = "interrupted"
-            self.notes.append(f"stopped by {type(exc).__name__}: {exc}")
+                self.notes.append(_stop_note(exc))
             raise
         finally:
             try:  # on a full disk this write fails too; the WARC file must still be closed
@@ -304,8 +357,13 @@ class _Run:
             inflight_urls[:] = [i.url for i in items]
             return items
 
+        batches = _BatchNames(pending, self.opts.batch_size)
+
         def start(items: list[FrontierItem]) -> asyncio.Future[list[FetchResult]] | None:
-            return asyncio.ensure_future(self.steps.fetch(fetcher, batch(items))) if items else None
+            if not items:
+                return None
+            step = self.steps.named(self.steps.fetch, batches.fetch(len(items)))
+            return asyncio.ensure_future(step(fetcher, batch(items)))
 
         try:
             with _progress(self.opts.progress, self.source.name, pending) as advance:
@@ -316,7 +374,8 @@ class _Run:
                     current, items = items, next_items()
                     inflight = start(items)
                     try:
-                        await self.steps.store(batch(self), batch(current), batch(results))
+                        store = self.steps.named(self.steps.store, batches.store(len(current)))
+                        await store(batch(self), batch(current), batch(results))
                     except BaseException:
                         if inflight is not None:
                             inflight.cancel()
@@ -359,6 +418,31 @@ class _Run:
             self.notes.append(f"attachments: {stored} stored, {failed} failed")
 
 
+class _BatchNames:
+    """Names that say what a batch holds, for Prefect's task runs: `fetch batch 3/12 (100 pages)`."""
+
+    def __init__(self, pending: int, size: int) -> None:
+        self.total = max(1, -(-pending // max(1, size)))
+        self.fetched = self.stored = 0
+
+    def fetch(self, pages: int) -> str:
+        self.fetched += 1
+        return self._name("fetch", self.fetched, pages)
+
+    def store(self, pages: int) -> str:
+        self.stored += 1
+        return self._name("store", self.stored, pages)
+
+    def _name(self, verb: str, number: int, pages: int) -> str:
+        return f"{verb} batch {number}/{max(self.total, number)} ({pages} pages)"
+
+
+def _stop_note(exc: BaseException) -> str:
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted (Ctrl-C or SIGTERM); the next run resumes where this one stopped"
+    return "cancelled; the next run resumes where this one stopped"
+
+
 def worker_worth_it(pending: int) -> bool:
     """A second process only pays on a large crawl where there is a second core.
 
@@ -384,20 +468,92 @@ async def crawl(
     return await run.execute()
 
 
-@flow(name="crawl-source", flow_run_name="crawl-{source_name}")
+# What only a local caller may set: the archive file and the CLI's knobs, among them
+# `base_url` and `allow_private`, which must never be run parameters of a deployment
+# (anyone who may trigger a run could point the crawler at an internal address).
+_LOCAL: ContextVar[tuple[str | None, CrawlOptions] | None] = ContextVar("govarchive_local_crawl", default=None)
+
+
+@contextlib.contextmanager
+def local_options(db: str | None, opts: CrawlOptions) -> Iterator[None]:
+    """Run `crawl_source` in this process with these CLI-only settings."""
+    token = _LOCAL.set((db, opts))
+    try:
+        yield
+    finally:
+        _LOCAL.reset(token)
+
+
+def _run_settings(full: bool, since: str | None, max_pages: int | None) -> tuple[str | None, CrawlOptions]:
+    """The archive and options of a flow run: the local caller's, or a deployment run's
+    (its archive from GOVARCHIVE_DB, its safe knobs from the run's parameters)."""
+    local = _LOCAL.get()
+    if local is not None:
+        db, opts = local
+        return db, dataclasses.replace(opts, full=full, since=since, max_pages=max_pages)
+    from flows.deployments import worker_archive
+
+    return worker_archive(), CrawlOptions(full=full, since=since, max_pages=max_pages)
+
+
+@flow(
+    name="crawl-source",
+    flow_run_name="crawl-{source_name}",
+    description="Crawl one configured source into the archive: listings, new articles, attachments.",
+    # transient causes (archive busy, listing or robots.txt outage) get another go
+    retries=int(os.environ.get("GOVARCHIVE_CRAWL_RETRIES", "2")),
+    retry_delay_seconds=int(os.environ.get("GOVARCHIVE_CRAWL_RETRY_DELAY", "60")),
+)
 async def crawl_source(
-    source_name: str, db: str | None = None, options: CrawlOptions | None = None
+    source_name: str, full: bool = False, since: str | None = None, max_pages: int | None = None
 ) -> CrawlSummary:
-    summary = await crawl(
-        source_name, db, options, steps=PREFECT, run_id=str(flow_run.get_id() or uuid.uuid4())
-    )
+    """One crawl of `source_name`; a run parameter may change only `full`, `since`, `max_pages`.
+
+    Ends `Failed` (raising CrawlNotRun) when the crawl could not run, so Prefect's retries
+    and notifications see it; the counts, failures and notes are published as a Markdown
+    artifact either way.
+    """
+    db, opts = _run_settings(full, since, max_pages)
+    run_id = str(flow_run.get_id() or uuid.uuid4())
+    summary = await crawl(source_name, db, opts, steps=PREFECT, run_id=run_id)
     get_run_logger().info(summary.line())
+    await _publish(summary)
+    if summary.status == "failed":
+        raise CrawlNotRun(summary)
     return summary
+
+
+async def _publish(summary: CrawlSummary) -> None:
+    """The run's counts, failures and notes as a Markdown artifact in the Prefect UI."""
+    from prefect.artifacts import acreate_markdown_artifact
+
+    key = "crawl-" + re.sub(r"[^a-z0-9-]+", "-", summary.source.lower()).strip("-")
+    try:
+        await acreate_markdown_artifact(markdown=summary.markdown(), key=key,
+                                        description=f"{summary.source}: {summary.status}")  # fmt: skip
+    except Exception as exc:  # a report that cannot be written loses no crawl
+        get_run_logger().warning("the run's Markdown artifact could not be written: %s", exc)
 
 
 @flow(name="crawl-all")
 async def crawl_all(db: str | None = None, options: CrawlOptions | None = None) -> list[CrawlSummary]:
-    return [await crawl_source(name, db, options) for name in load_sources()]
+    opts = options or CrawlOptions()
+    return [await _crawl_one_locally(name, db, opts) for name in load_sources()]
+
+
+async def _crawl_one_locally(source_name: str, db: str | None, opts: CrawlOptions) -> CrawlSummary:
+    """The Prefect flow run in this process; a crawl that could not run returns its summary
+    (the flow run is `Failed`, the CLI exits 1) instead of raising."""
+    with local_options(db, opts):
+        state = await crawl_source.with_options(retries=0)(
+            source_name, full=opts.full, since=opts.since, max_pages=opts.max_pages, return_state=True
+        )
+    value = await state.aresult(raise_on_failure=False)
+    if isinstance(value, CrawlNotRun):
+        return value.summary
+    if isinstance(value, BaseException):
+        raise value
+    return value
 
 
 def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
@@ -410,4 +566,4 @@ def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSumm
     with ephemeral_api():
         if source == "all":
             return asyncio.run(crawl_all(db, opts))
-        return [asyncio.run(crawl_source(source, db, opts))]
+        return [asyncio.run(_crawl_one_locally(source, db, opts))]

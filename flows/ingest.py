@@ -1,74 +1,53 @@
-"""Manual ingest as a Prefect flow: a list of URLs (or one saved file) to documents.
+"""Manual ingest: a list of URLs (or one saved page) to documents, as fast as the fetch.
 
-One flow run per command, one task per stage over the whole batch: Prefect sees the
-batch, not each page, so its bookkeeping stays small next to the fetching.
+A user pasting one URL waits for the fetch, not for an orchestrator: by default no
+Prefect is imported or started. `recorded_ingest_*` runs the same steps as a Prefect
+flow (one task per stage over the whole batch), for when a Prefect server is configured
+(PREFECT_API_URL) or the user asks for it (`govarchive ingest --prefect`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import mimetypes
+import os
 from pathlib import Path
-from urllib.parse import quote
-
-from prefect import flow, task
+from typing import Any
 
 from flows.fetch import Fetcher, FetchPolicy
 from flows.process import PageOutcome, archive_parse_load
+from flows.saved_page import file_result
 from warehouse.archive import Archive
 from warehouse.records import FetchResult
 
+__all__ = ["file_result", "ingest_file", "ingest_urls", "wants_prefect"]
 
-@task(name="fetch-batch")
-async def fetch_batch(urls: list[str], policy: FetchPolicy) -> list[FetchResult]:
+
+async def fetch_pages(urls: list[str], policy: FetchPolicy) -> list[FetchResult]:
     async with Fetcher(policy, max_connections=8) as fetcher:
         return list(await asyncio.gather(*(fetcher.fetch(u) for u in urls)))
 
 
-@task(name="archive-parse-load")
-def store_batch(results: list[FetchResult], db: str | None, source: str | None) -> list[PageOutcome]:
+def store_pages(results: list[FetchResult], db: str | None, source: str | None) -> list[PageOutcome]:
     with Archive(db) as archive:
         return archive_parse_load(archive, results, source=source, kind="page")
 
 
-@flow(name="ingest")
-async def ingest_urls(
-    urls: list[str], db: str | None = None, allow_private: bool = False
-) -> list[PageOutcome]:
-    policy = FetchPolicy(allow_private=allow_private)
-    results = await fetch_batch(urls, policy)
-    return store_batch(results, db, None)
+async def ingest_urls(urls: list[str], db: str | None = None, allow_private: bool = False) -> list[PageOutcome]:
+    results = await fetch_pages(urls, FetchPolicy(allow_private=allow_private))
+    return store_pages(results, db, None)
 
 
-def file_result(
-    path: Path, url: str, content_type: str | None = None, max_bytes: int | None = None
-) -> FetchResult:
-    """A saved page presented as if fetched from url (status 200, headers guessed from the name).
-
-    Read like a download: at most the fetcher's size cap, the rest cut and flagged. The
-    file name goes into a header percent-quoted, so no name (newlines included) can
-    forge a header in the archived record.
-    """
-    cap = FetchPolicy().max_bytes if max_bytes is None else max_bytes
-    with path.open("rb") as fh:
-        content = fh.read(cap + 1)
-    truncated = len(content) > cap
-    ctype = content_type or mimetypes.guess_type(path.name)[0] or "text/html"
-    return FetchResult(
-        url=url,
-        final_url=url,
-        status=200,
-        reason="OK",
-        headers=[("Content-Type", ctype), ("X-Govarchive-Source-File", quote(path.name))],
-        content=content[:cap],
-        truncated=truncated,
-        error=f"too_large: file over {cap} bytes, cut and recorded" if truncated else None,
-    )
+def ingest_file(path: str, url: str, db: str | None = None, content_type: str | None = None) -> list[PageOutcome]:
+    return store_pages([file_result(Path(path), url, content_type)], db, None)
 
 
-@flow(name="ingest-file")
-def ingest_file(
-    path: str, url: str, db: str | None = None, content_type: str | None = None
-) -> list[PageOutcome]:
-    result = file_result(Path(path), url, content_type)
-    return store_batch([result], db, None)
+def wants_prefect(asked: bool) -> bool:
+    """Record the ingest as a Prefect flow run only where someone will look at it."""
+    return asked or bool(os.environ.get("PREFECT_API_URL"))
+
+
+def recorded(kind: str) -> Any:
+    """The Prefect flow for `kind` ('urls' or 'file'); imported only when recording."""
+    from flows import ingest_flow
+
+    return {"urls": ingest_flow.ingest_urls_flow, "file": ingest_flow.ingest_file_flow}[kind]

@@ -23,6 +23,19 @@ class ParseFailure:
 ParseOutcome = Document | ParseFailure
 
 
+def http_failure(result: FetchResult) -> str | None:
+    """Why a response cannot become a document, or None when it can."""
+    if result.error:
+        return result.error
+    if result.status is None:
+        return "fetch: no response"
+    if result.status == 304:
+        return None
+    if not 200 <= result.status < 300:
+        return f"http: status {result.status} {result.reason}".rstrip()
+    return None
+
+
 def parse_result(result: FetchResult) -> Document:
     """Parse an archived response; ParseError for anything that is not a usable page."""
     if not result.content.strip():

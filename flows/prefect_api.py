@@ -32,6 +32,8 @@ from prefect.settings import (
     temporary_settings,
 )
 
+from flows.children import die_with_parent
+
 PORT_IN_USE = 3  # uvicorn's exit status when it cannot bind
 
 
@@ -61,7 +63,7 @@ def _start(port: int) -> subprocess.Popen[bytes]:
         "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
         "--port", str(port), "--log-level", "error", "--lifespan", "on",
     ]  # fmt: skip
-    return subprocess.Popen(args, env=env)
+    return subprocess.Popen(args, env=env, preexec_fn=die_with_parent)
 
 
 def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout: float) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import parsers
-from flows.parsing import ParseFailure, parse_all
+from flows.parsing import ParseFailure, http_failure, parse_all
 from parsers import Document
 from warehouse.archive import Archive
 from warehouse.raw_index import RawPage
@@ -34,19 +34,6 @@ class PageOutcome:
     @property
     def failed(self) -> bool:
         return self.status == "failed"
-
-
-def http_failure(result: FetchResult) -> str | None:
-    """Why a response cannot become a document, or None when it can."""
-    if result.error:
-        return result.error
-    if result.status is None:
-        return "fetch: no response"
-    if result.status == 304:
-        return None
-    if not 200 <= result.status < 300:
-        return f"http: status {result.status} {result.reason}".rstrip()
-    return None
 
 
 def archive_parse_load(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from parsers.document import Document
 from warehouse import db as dbmod
-from warehouse import load, orphans, search_index, tokens
+from warehouse import load, orphans, search_index, tokens, warc_owner
 from warehouse.records import FetchResult
 from warehouse.warc import RevisitTarget, StoredResponse, WarcLocation, WarcStore, read_response
 
@@ -100,6 +100,8 @@ class Archive:
         if not results:
             return []
         with dbmod.writer(self.path, migrate_schema=False) as con:
+            if self.warc.archive_id is None:  # its files carry the archive's id (warc_owner.py)
+                self.warc.archive_id = warc_owner.archive_id(con)
             if not self._orphans_checked:  # once per writer: a killed one may have left some
                 orphans.adopt(con, self.root)
                 self._orphans_checked = True

@@ -18,8 +18,8 @@ import duckdb
 import pyarrow as pa
 
 from warehouse import migrate
+from warehouse.location import DEFAULT_DB, db_path  # noqa: F401 - re-exported
 
-DEFAULT_DB = Path("data") / "archive.duckdb"
 LOCK_WAIT_SECONDS = float(os.environ.get("GOVARCHIVE_LOCK_WAIT", "30"))
 # A crawl's writes are small batches; without a cap DuckDB's buffer pool (80% of RAM by
 # default) let a crawl's memory swing by ~200 MB at each checkpoint (measured). Readers
@@ -52,13 +52,6 @@ WRITER_CONFIG = {
 
 class ArchiveBusy(RuntimeError):
     """Another process holds the archive for writing longer than we were willing to wait."""
-
-
-def db_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """The archive file: the argument, else $GOVARCHIVE_DB, else ./data/archive.duckdb."""
-    if path is None:
-        path = os.environ.get("GOVARCHIVE_DB") or DEFAULT_DB
-    return Path(path)
 
 
 def _is_lock_error(exc: Exception) -> bool:

@@ -5,6 +5,9 @@ SIGKILL between the two leaves the batch's records at the tail of that process's
 with nothing pointing at them. The next writer indexes them as `kind = 'orphan'` rows,
 so their payloads count as archived: when the resumed crawl fetches the same pages,
 identical payloads become revisit records instead of second copies.
+
+Only this archive's own files are looked at (`warehouse/warc_owner.py`): another archive
+in the same folder shares `warc/`, and its records are never adopted.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 import duckdb
 from warcio.archiveiterator import ArchiveIterator
 
-from warehouse import load
+from warehouse import load, warc_owner
 from warehouse.records import FetchResult, utcnow
 from warehouse.warc import WarcLocation
 
@@ -81,22 +84,28 @@ def _tail(root: Path, file: str, start: int) -> list[tuple[FetchResult, WarcLoca
 
 
 def adopt(con: duckdb.DuckDBPyConnection, root: Path) -> int:
-    """Index the unreferenced tails of files whose writers are gone; returns records adopted."""
-    folder = root / "warc"
-    if not folder.is_dir():
-        return 0
+    """Index the unreferenced tails of this archive's files whose writers are gone; returns
+    records adopted. Files it cannot attribute are noted (`warc_unattributed`), never read."""
+    files = warc_owner.survey(con, root)
+    me = warc_owner.archive_id(con)
     last = dict(
         con.execute(
             "SELECT warc_file, max(warc_offset) FROM fetches WHERE warc_file IS NOT NULL GROUP BY 1"
         ).fetchall()
     )
+    unattributed = {f: "written before archives had ids; none of this archive's own rows refer to it"
+                    for f in files.unattributed}  # fmt: skip
     adopted = 0
-    for path in sorted(folder.glob("*.warc.gz")):
-        file = f"warc/{path.name}"
-        if _writer_alive(path.name):
+    for file in files.own:
+        if _writer_alive(Path(file).name):
             continue
-        orphans = _tail(root, file, int(last.get(file) or 0))
+        start = int(last.get(file) or 0)
+        if not start and warc_owner.named_id(file) and warc_owner.warcinfo_id(root / file) not in (me, None):
+            unattributed[file] = "named with this archive's id, but its warcinfo names another archive"
+            continue
+        orphans = _tail(root, file, start)
         if orphans:
             load.insert_fetches(con, orphans, run_id=None, source=None, kind="orphan")
             adopted += len(orphans)
+    warc_owner.note_unattributed(con, root, unattributed)
     return adopted

@@ -65,10 +65,13 @@ class WarcStore:
     the tail of a file nobody appends to again.
     """
 
-    def __init__(self, root: Path, prefix: str = "govarchive") -> None:
+    def __init__(self, root: Path, prefix: str = "govarchive", archive_id: str | None = None) -> None:
         self.root = root
         self.folder = root / "warc"
         self.prefix = prefix
+        # The owning archive's id, in each file's name and warcinfo (warehouse/warc_owner.py);
+        # `Archive` sets it before its first write. Without one, names are as before ids.
+        self.archive_id = archive_id
         self._fh: io.BufferedWriter | None = None
         self._name: str | None = None
         self._seq = 0
@@ -81,19 +84,18 @@ class WarcStore:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
         while True:
             self._seq += 1
-            name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._seq:05d}.warc.gz"
+            owner = f"-{self.archive_id}" if self.archive_id else ""
+            name = f"{self.prefix}{owner}-{stamp}-{os.getpid()}-{self._seq:05d}.warc.gz"
             if not (self.folder / name).exists():
                 break
         self._name = name
         self._fh = open(self.folder / name, "ab")  # noqa: SIM115 - kept open across records
         writer = WARCWriter(self._fh, gzip=True)
-        writer.write_record(
-            writer.create_warcinfo_record(
-                name,
-                {"software": "govarchive (warcio)", "format": "WARC File Format 1.0",
-                 "description": "Chinese government proposal replies and disclosure pages"},
-            )
-        )  # fmt: skip
+        info = {"software": "govarchive (warcio)", "format": "WARC File Format 1.0",
+                "description": "Chinese government proposal replies and disclosure pages"}  # fmt: skip
+        if self.archive_id:
+            info["isPartOf"] = f"{self.prefix}-{self.archive_id}"
+        writer.write_record(writer.create_warcinfo_record(name, info))
         return self._fh
 
     def close(self) -> None:

@@ -57,17 +57,18 @@ def test_reparse_of_unchanged_content_keeps_one_version(cli, db_path: Path, tmp_
 
 
 def test_serve_registers_every_source_on_its_schedule() -> None:
-    from flows.serve import deployments
+    from flows.deployments import served
     from flows.sources import load_sources
 
-    deps = deployments("archive.duckdb")
+    deps = served()
     sources = load_sources()
     assert sorted(d.name for d in deps) == sorted(sources)
     for d in deps:
         (schedule,) = d.schedules
         assert schedule.schedule.cron == sources[d.name].schedule
         assert schedule.schedule.timezone == "Asia/Shanghai"
-        assert d.parameters["source_name"] == d.name
+        assert d.parameters == {"source_name": d.name}  # no archive, no CLI-only knob baked in
+        assert d.concurrency_limit == 1 and "govarchive-serve" in d.tags
 
 
 def test_sources_command_lists_the_builtin_sources(cli) -> None:

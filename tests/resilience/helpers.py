@@ -89,3 +89,16 @@ def warc_scan(root: Path) -> tuple[list[tuple[str, str, str, str]], list[str]]:
             except Exception:  # noqa: BLE001 - a cut tail is what we are counting
                 broken.append(path.name)
     return records, broken
+
+
+def warcio_check(files: list[Path]) -> str:
+    """`warcio check` on the files (digests of every record verified): its complaints, '' if none."""
+    import subprocess
+    import sys
+
+    assert files, "no WARC files to check"
+    warcio = Path(sys.executable).parent / "warcio"
+    proc = subprocess.run([str(warcio), "check", "-v", *map(str, files)], capture_output=True, text=True, check=False)
+    if proc.returncode == 0:
+        return ""
+    return (proc.stdout + proc.stderr)[-3000:] or f"warcio check exited {proc.returncode}"
