@@ -20,6 +20,8 @@ RUNS = [
     ["-m", "bench.crawl_bench", "--articles", "20000", "--api", "server", "--only", "plain", "--only", "prefect"],
     ["-m", "bench.crawl_bench", "--articles", "20000", "--only", "prefect", "--only", "scrapy"],
     ["bench/warehouse_bench.py"],
+    # attachment text per format beside pypdf / pdfminer.six / openpyxl, and a crawl with it on/off
+    ["-m", "bench.attachment_bench"],
 ]
 
 
