@@ -267,15 +267,14 @@ def query(
         _table(res.columns, res.rows)
 
 
-@app.command()
-def sources() -> None:
-    """List the configured sources and their schedules."""
-    from flows.sources import load_sources
+def _mount_sources() -> None:
+    """`govarchive sources [check|add]` lives in flows/cli_sources.py (a sub-app)."""
+    from flows.cli_sources import sources_app
 
-    rows = [
-        (s.name, s.title, s.schedule, ", ".join(s.start_urls)) for s in load_sources().values()
-    ]
-    _table(["name", "title", "schedule", "start"], rows)
+    app.add_typer(sources_app, name="sources")
+
+
+_mount_sources()
 
 
 @app.command()
@@ -429,6 +428,40 @@ def compact() -> None:
     except ArchiveBusy as exc:
         raise fail(str(exc)) from exc
     out.print(f"search index of {state.db} compacted")
+
+
+@app.command()
+def proposal(
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT_OR_KEY", help="A key (宿州市政协|六届二次会议|0321), a page URL, or words of a title or a proposer's name.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """A proposal with its replies (bureau, date, class, role), reports and copies."""
+    import duckdb
+
+    from warehouse.db import ArchiveBusy
+    from warehouse.proposals import find
+
+    try:
+        keys, found = find(state.db, text)
+    except (FileNotFoundError, ArchiveBusy, duckdb.Error) as exc:
+        raise fail(str(exc)) from exc
+    if not keys:
+        raise fail(f"no proposal matches {text!r}")
+    if found is None:
+        if as_json:
+            sys.stdout.write(json.dumps({"matches": keys}, ensure_ascii=False, indent=2) + "\n")
+            return
+        out.print(f"{len(keys)} proposals match {text!r}; name one by its key:", markup=False, highlight=False)
+        for key in keys:
+            out.print(f"  {key}", markup=False, highlight=False)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    for line in found.lines():
+        out.print(line, markup=False, highlight=False)
 
 
 def main() -> None:

@@ -3,7 +3,10 @@
 - robots.txt is read with Protego (Scrapy's parser) once per origin; RFC 9309 rules
   for unavailable files: 4xx means no restrictions, 5xx or no answer means "disallow
   all" for this run. Ignoring robots.txt takes `respect_robots = false` in the config.
-- the pace is a leaky bucket per host (aiolimiter) plus a cap on requests in flight.
+- the pace is one `HostLimiter` per host (flows/hosts.py): a minimum interval between
+  request starts plus a cap on requests in flight, shared by every fetcher given the
+  same `HostLimiters`. robots.txt's Crawl-delay (or Request-rate) slows a host further:
+  the larger of it and 1/rps wins.
 - retries use tenacity: exponential backoff with jitter on timeouts, connection
   errors, 429 and 5xx, and never sooner than a Retry-After header asks.
 """
@@ -17,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from aiolimiter import AsyncLimiter
 from protego import Protego
 from tenacity import (
     AsyncRetrying,
@@ -28,6 +30,7 @@ from tenacity import (
 )
 
 from flows.fetch import Fetcher
+from flows.hosts import HostLimiter, HostLimiters
 from warehouse.records import FetchResult
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -122,34 +125,41 @@ class Robots:
         return rules is not None and rules.can_fetch(url, self._ua)
 
     def crawl_delay(self, url: str) -> float | None:
+        """The interval robots.txt asks for: Crawl-delay, or Request-rate as seconds per request."""
         parts = urlsplit(url)
         rules = self._rules.get(f"{parts.scheme}://{parts.netloc}")
-        return rules.crawl_delay(self._ua) if rules else None
+        if not rules:
+            return None
+        delays = [rules.crawl_delay(self._ua)]
+        rate = rules.request_rate(self._ua)
+        if rate is not None and rate.requests:
+            delays.append(rate.seconds / rate.requests)
+        found = [float(d) for d in delays if d]
+        return max(found) if found else None
 
 
 class PoliteFetcher:
     """A Fetcher that waits its turn per host, retries what is worth retrying, and asks robots.txt."""
 
-    def __init__(self, fetcher: Fetcher, politeness: Politeness) -> None:
+    def __init__(
+        self, fetcher: Fetcher, politeness: Politeness, hosts: HostLimiters | None = None
+    ) -> None:
         self.fetcher = fetcher
         self.p = politeness
-        self._limiters: dict[str, AsyncLimiter | None] = {}
-        self._slots: dict[str, asyncio.Semaphore] = {}
+        # shared with the other sources of a `crawl all` (one pace per host), else our own
+        self.hosts = hosts if hosts is not None else HostLimiters()
         self.robots = Robots(self._paced, fetcher.policy.user_agent)
 
-    def _limiter(self, host: str) -> AsyncLimiter | None:
-        if host not in self._limiters:
-            self._limiters[host] = AsyncLimiter(1, 1.0 / self.p.rps) if self.p.rps > 0 else None
-        return self._limiters[host]
+    def _limiter(self, host: str) -> HostLimiter:
+        return self.hosts.get(host, self.p.rps, self.p.concurrency)
 
     async def _paced(self, url: str, **conditional: str | None) -> FetchResult:
-        host = urlsplit(url).netloc.lower()
-        slot = self._slots.setdefault(host, asyncio.Semaphore(max(1, self.p.concurrency)))
-        async with slot:
-            limiter = self._limiter(host)
-            if limiter is not None:
-                await limiter.acquire()
+        async with self._limiter(urlsplit(url).netloc).turn():
             return await self.fetcher.fetch(url, **conditional)
+
+    def _honour_crawl_delay(self, url: str) -> None:
+        """Once robots.txt is read, its Crawl-delay slows the host (the larger interval wins)."""
+        self._limiter(urlsplit(url).netloc).slow_to(self.robots.crawl_delay(url))
 
     async def fetch(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
@@ -165,6 +175,8 @@ class PoliteFetcher:
                 else "robots: disallowed by robots.txt"
             )
             return FetchResult(url=url, final_url=url, status=None, error=error)
+        if self.p.respect_robots:
+            self._honour_crawl_delay(url)
         retrying = AsyncRetrying(
             stop=stop_after_attempt(max(1, self.p.attempts)),
             wait=_WaitRespectingRetryAfter(self.p.backoff_initial, self.p.backoff_max),
@@ -175,4 +187,8 @@ class PoliteFetcher:
         return await retrying(self._paced, url, etag=etag, last_modified=last_modified)
 
     async def allowed(self, url: str) -> bool:
-        return not self.p.respect_robots or await self.robots.allowed(url)
+        if not self.p.respect_robots:
+            return True
+        ok = await self.robots.allowed(url)
+        self._honour_crawl_delay(url)
+        return ok

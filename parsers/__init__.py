@@ -14,6 +14,7 @@ deeper than MAX_DEPTH, more than MAX_PARSE_BYTES) get the linear steps only.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 from urllib.parse import urlsplit
 
@@ -43,11 +44,12 @@ from parsers.page import (
     page_title,
     pick_published,
 )
+from parsers.published import page_date, page_lines, structured_date, title_line_date, url_date
 from parsers.reply import read_reply, read_reporter
 from parsers.sites import Adapter, pick
 from parsers.text import block_text, clean_inline
 
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.1.0"
 MAX_PARSE_BYTES = 3_000_000  # larger pages are parsed from their first 3 MB (with a warning)
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|table|meta|title|span|a|br|h1|ul)\b", re.I)
 # The re-poster's part of a page starts here (aggregators; harmless elsewhere).
@@ -57,6 +59,7 @@ MAX_DEPTH = 150  # real pages nest < 60 deep
 # time budget (measured: 4,000 nested <b> = 16 K characters take 0.4 s; 2,000 = 8 K take 0.1 s).
 DEEP_CHECK_FROM = 8_000  # characters
 _DEEP_SELECTOR = " > ".join(["*"] * MAX_DEPTH)
+_CUT_WORDS = ("原文链接", "原文地址", "免责声明")  # every _CUT line prints one of them whole
 _CUT_CANDIDATES = "p, div, li, span, td, table, section, a, font, strong, center, dl, ul"
 
 
@@ -113,6 +116,10 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     tree = LexborHTMLParser(html)
     base = _base_url(tree, url)
     meta = read_meta(tree)
+    marked = structured_date(tree)  # JSON-LD sits in <script>: read before the junk goes
+    # Scripts, styles and form widgets go before any text is read: on real pages they are
+    # half the text, and no layer wants them (every later text pass gets that much cheaper).
+    strip_junk(tree)
     adapter = pick(tree, url)
     deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
     page_text = tree.body.text(separator="\n") if tree.body is not None else ""
@@ -126,7 +133,7 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     else:
         header = read_header(tree, page_text)
         title, title_node = find_title(tree, meta.title, adapter.title if adapter else ())
-        info = find_info_line(tree, header.nodes, title_node)
+        info = find_info_line(tree, header.nodes, title_node, page_text)
         attachment_links = attachments_mod.attachment_blocks(tree) if "附件" in page_text else []
 
     doc.title = title
@@ -134,6 +141,8 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     for column, value in header.columns.items():
         setattr(doc, column, value)
     doc.published_at = pick_published(info.published_at, meta.published_at, header.columns.get("publish_date"))
+    if doc.published_at is None:
+        doc.published_at = _fallback_published(marked, title_node, title, url, page_text, deep)
     doc.source_name = info.source or meta.source
     doc.editor = info.editor or find_editor(page_text)
     doc.original_url = find_original_url(tree, page_text) if "原文" in page_text else None
@@ -142,13 +151,13 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     before_title = preceding_ids(title_node)
     for node in (*header.nodes, title_node, info.node):
         _decompose(node)
-    strip_junk(tree)
     container, adapter_name = _body_container(tree, adapter, before_title)
     doc.adapter = adapter_name
     if container is not None:
         if not deep:
             _remove_title_copies(container, title)
-            _cut_reposter_tail(container)
+            if any(word in page_text for word in _CUT_WORDS):
+                _cut_reposter_tail(container)
             remove_chrome(container, adapter.chrome_lines if adapter else None)
         found = attachments_mod.collect([container, *attachment_links], base)
         doc.attachments = _dedupe(found)
@@ -163,6 +172,29 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     doc.doc_type = doc.doc_type or ("disclosure" if _is_disclosure(header) else "article")
     if doc.title is None:
         doc.warnings.append("no article title found")
+
+
+def _fallback_published(
+    marked: dt.datetime | None,
+    title_node: LexborNode | None,
+    title: str | None,
+    url: str,
+    page_text: str,
+    deep: bool,
+) -> dt.datetime | None:
+    """The date layers of `parsers.published`, in order, for pages the info line missed.
+
+    `marked`: what `structured_date` read from the intact page (its first layer).
+    On a pathological page only the linear ones run (structured marks, the URL).
+    """
+    found = marked
+    if found is None and not deep:
+        found = title_line_date(title_node)
+    if found is None:
+        found = url_date(url)
+    if found is None and not deep:
+        found = page_date(page_lines(page_text), title)
+    return found
 
 
 def _is_pathological(tree: LexborHTMLParser) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.attachments import absolute, is_file_link
+from parsers.dates import DATE_RE
 from parsers.text import clean_inline, squash
 
 # Removed from the whole page before anything is scored.
@@ -82,7 +83,34 @@ class Body:
 
 
 def strip_junk(tree: LexborHTMLParser) -> None:
-    tree.strip_tags(JUNK_TAGS)
+    """Junk elements and hidden text blobs, found in one selector pass, removed innermost first."""
+    for node in reversed(tree.css(_JUNK_OR_HIDDEN)):  # innermost first: never touch a removed node
+        if node.tag in _JUNK_SET or _is_hidden_blob(node):
+            node.decompose()
+
+
+# Keyword-stuffed SEO blocks: an element hidden by its inline style that holds a long run
+# of text with hardly any markup (news-portal templates and SEO plug-ins append 100+ KB of
+# search terms in a `display:none` div). No reader sees it, and every text pass would pay
+# for it. Hidden *content* (tabs, 展开全文 bodies) carries paragraph markup and stays.
+_HIDDEN = '[style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]'
+HIDDEN_BLOB_TEXT = 3000  # characters
+HIDDEN_BLOB_CHARS_PER_ELEMENT = 300  # a blob has fewer than one element per this much text
+
+
+_JUNK_SET = frozenset(JUNK_TAGS)
+_JUNK_OR_HIDDEN = ", ".join(JUNK_TAGS) + ", " + _HIDDEN
+
+
+def _is_hidden_blob(node: LexborNode) -> bool:
+    text = node.text(separator="")
+    if len(text) < HIDDEN_BLOB_TEXT:
+        return False
+    return len(node.css("*")) * HIDDEN_BLOB_CHARS_PER_ELEMENT < len(text)
+
+
+MAX_CLASS_WEIGHT = 1.6  # the largest factor `_class_weight` gives
+MAX_RANKED = 8  # candidates whose link density and class names are weighed
 
 
 def _class_weight(node: LexborNode) -> float:
@@ -157,7 +185,10 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
     """
     scores: dict[int, list] = {}
     for node in root.css("p, pre, blockquote"):
-        text = clean_inline(node.text(separator=""))
+        raw = node.text(separator="")
+        if len(raw) < 8 or raw.isspace():
+            continue  # cleaning only shortens: no need to clean what is already too short
+        text = clean_inline(raw)
         if len(text) < 8:
             continue
         amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
@@ -167,7 +198,10 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
             _credit(scores, parent.parent, amount / 2)
     with_br = {br.parent.mem_id for br in root.css("br") if br.parent is not None}
     for node in root.css("div, td, section, article, font, span, dd, center"):
-        text = clean_inline(node.text(deep=False, separator=""))
+        raw = node.text(deep=False, separator="")
+        if len(raw) < 8 or raw.isspace():
+            continue
+        text = clean_inline(raw)
         if len(text) < 8:
             continue
         amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
@@ -179,13 +213,20 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
         return None
     ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
     if before:
-        after = [e for e in ranked if not _is_before(e[0], before)]
+        after = []
+        for entry in ranked:  # only the best 8 after the title are looked at: stop there
+            if not _is_before(entry[0], before):
+                after.append(entry)
+                if len(after) == MAX_RANKED:
+                    break
         if after and after[0][1] >= 2:
             ranked = after
-    ranked = ranked[:8]
+    ranked = ranked[:MAX_RANKED]
     best: LexborNode | None = None
     best_score = 0.0
     for node, score in ranked:
+        if score * MAX_CLASS_WEIGHT <= best_score:
+            break  # ranked by score: no later candidate can win, skip their link counts
         if node.tag == "body":
             score *= 0.7
         adjusted = score * (1 - link_density(node)) * _class_weight(node)
@@ -194,8 +235,15 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
     return best
 
 
+# Every CHROME_TOKENS match contains one of these characters (the first of each widget
+# word); text without any of them is spared the expensive substitution.
+_TOKEN_HINT = re.compile("[打关返收纠我字分扫在微Q视默浏阅点]")
+
+
 def _residual(text: str) -> tuple[str, bool]:
     """Text left after removing widget words and punctuation, and whether any word was found."""
+    if _TOKEN_HINT.search(text) is None:
+        return _PUNCT_SPACE.sub("", text), False
     stripped, found = CHROME_TOKENS.subn("", text)
     return _PUNCT_SPACE.sub("", stripped), found > 0
 
@@ -215,8 +263,8 @@ def is_chrome_text(text: str) -> bool:
 
 
 def _is_info_line(text: str) -> bool:
-    from parsers.dates import DATE_RE
-
+    if ":" not in text and "：" not in text:
+        return False  # every INFO_LINE label ends in a colon
     return len(text) < 200 and bool(INFO_LINE.search(text)) and bool(
         DATE_RE.search(text) or re.search(r"(?:来源|浏览|点击)", text)
     )
@@ -258,17 +306,20 @@ def _is_link_list(node: LexborNode, text: str) -> bool:
 
 def absolutize(container: LexborNode, base: str) -> None:
     """Relative links and image sources made absolute, so body_html stands alone."""
-    for a in container.css("a[href]"):
-        url = absolute(a.attributes.get("href"), base)
+    for node in container.css("a[href], img[src]"):
+        attr = "href" if node.tag == "a" else "src"
+        url = absolute(node.attributes.get(attr), base)
         if url:
-            a.attrs["href"] = url
-    for img in container.css("img[src]"):
-        url = absolute(img.attributes.get("src"), base)
-        if url:
-            img.attrs["src"] = url
+            node.attrs[attr] = url
+
+
+NOISY_ATTRS = ("style", "onclick", "onload", "onmouseover", "onmouseout", "onerror")
+_NOISY_ATTRS_SELECTOR = ", ".join(f"[{a}]" for a in NOISY_ATTRS)
 
 
 def clean_attributes(container: LexborNode) -> None:
-    for attr in ("style", "onclick", "onload", "onmouseover", "onmouseout", "onerror"):
-        for node in container.css(f"[{attr}]"):
-            del node.attrs[attr]
+    for node in container.css(_NOISY_ATTRS_SELECTOR):
+        attrs = node.attributes
+        for attr in NOISY_ATTRS:
+            if attr in attrs:
+                del node.attrs[attr]

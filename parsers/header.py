@@ -258,6 +258,7 @@ def _score(pairs: list[tuple[str, str]]) -> int:
 # Words at least one of which every header prints unspaced (4-character labels are not
 # letter-spaced); a substring test on them skips navigation lists cheaply.
 _QUICK_WORDS = ("索引", "机构", "日期", "分类", "文号", "字号", "时间", "有效", "机关", "名称")
+_QUICK_RE = re.compile("|".join(_QUICK_WORDS))  # one scan instead of ten substring tests
 
 
 REMOVE_WHOLE = 0.85  # an element is removed whole only when the pairs are nearly all it says
@@ -269,7 +270,7 @@ def _structured(tree: LexborHTMLParser) -> Header | None:
         if node.tag == "table" and len(node.css("table")) > 1:  # css() includes the node
             continue  # a layout table: its inner tables are judged on their own
         text = node.text(separator="")
-        if not any(word in text for word in _QUICK_WORDS) or _evidence(text[:20000]) < 2:
+        if _QUICK_RE.search(text) is None or _evidence(text[:20000]) < 2:
             continue
         if node.tag == "table":
             found, layout = _table_header(node, text), "table"
@@ -343,7 +344,7 @@ def _div_grid(tree: LexborHTMLParser) -> Header | None:
     best: tuple[int, int, list[tuple[str, str]], LexborNode] | None = None
     for node in tree.css("div, section, form, article"):
         text = node.text(separator="")
-        if len(text) > 3000 or not any(word in text for word in _QUICK_WORDS) or _evidence(text) < 3:
+        if len(text) > 3000 or _QUICK_RE.search(text) is None or _evidence(text) < 3:
             continue
         pairs = _trim(pair_cells(leaf_cells(node)))
         score = _score(pairs)

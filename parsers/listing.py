@@ -31,6 +31,7 @@ class ListingLink:
 class Listing:
     links: list[ListingLink] = field(default_factory=list)
     page_count: int | None = None  # as the page itself announces it, when it does
+    title: str | None = None  # the column's name: meta ColumnName, else <title> up to "_site"
 
 
 def _date(text: str) -> dt.date | None:
@@ -65,6 +66,11 @@ def parse_listing(content: bytes, url: str, content_type: str | None = None) -> 
         if holder is not None and holder.tag in ("li", "tr", "td", "div", "p", "dd"):
             date = _date(holder.text(separator=" ", strip=True).replace(title, ""))
         listing.links.append(ListingLink(absolute, title, date))
+    meta = tree.css_first('meta[name="ColumnName"]')
+    named = (meta.attributes.get("content") or "").strip() if meta is not None else ""
+    node = tree.css_first("title")
+    titled = node.text(strip=True).split("_")[0].strip() if node is not None else ""
+    listing.title = named or titled or None
     for rx in (_TRS_PAGES, _TOTAL_PAGES):
         m = rx.search(text)
         if m:

@@ -6,6 +6,7 @@ live outside the body container (and must then be kept out of `body_text`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -96,7 +97,10 @@ def find_title(
         if len(nodes) > MAX_TITLE_CANDIDATES:
             nodes = tree.css("h1, h2, h3")[:MAX_TITLE_CANDIDATES]
         for node in nodes:
-            text = clean_inline(node.text(separator=""))
+            raw = node.text(separator="")
+            if len(raw) < 4:
+                continue  # too short to be a title, and cleaning only shortens
+            text = clean_inline(raw)
             rank = _title_rank(node, text, full, bonus)
             if rank is not None and (best is None or rank > best[0]):
                 best = (rank, text, node)
@@ -120,7 +124,9 @@ def _anchor_selector(words: tuple[str, ...]) -> str:
 # Elements whose own text carries an info-line word; the line is one of them or an
 # ancestor a few levels up. Letting the C side find the anchors keeps this cheap on
 # pages with thousands of elements.
-_INFO_ANCHORS = _anchor_selector(("来源", "时间", "日期", "作者", "编辑", "浏览", "点击"))
+_INFO_WORDS = ("来源", "时间", "日期", "作者", "编辑", "浏览", "点击")
+_INFO_ANCHORS = _anchor_selector(_INFO_WORDS)
+MAX_INFO_TEXT = 200  # an info line is short; longer text is a paragraph that mentions a 时间
 _DATE_ANCHOR_LEVELS = 3
 
 
@@ -200,10 +206,30 @@ def _near_title(title_node: LexborNode) -> tuple[str, LexborNode] | None:
     return None
 
 
+def _may_hold_info_line(page_text: str) -> bool:
+    """Whether some stretch of MAX_INFO_TEXT characters prints both an info label and a date.
+
+    Every info line is such a stretch of the page's text, so when none exists the
+    element-by-element search (the expensive part) cannot find one either.
+    """
+    flat = clean_inline(page_text)
+    labels = [m.start() for m in _INFO_LABEL.finditer(flat)]
+    if not labels:
+        return False
+    for m in DATE_RE.finditer(flat):
+        # the nearest labels on either side are the only ones that can be close enough
+        at = bisect.bisect_left(labels, m.start())
+        for start in labels[max(0, at - 1) : at + 1]:
+            if max(m.end(), start + 3) - min(m.start(), start) <= MAX_INFO_TEXT:
+                return True
+    return False
+
+
 def find_info_line(
     tree: LexborHTMLParser,
     exclude: list[LexborNode] | None = None,
     title_node: LexborNode | None = None,
+    page_text: str | None = None,
 ) -> InfoLine:
     """The 来源/发布时间 line: a short element printing a date next to such labels.
 
@@ -216,7 +242,13 @@ def find_info_line(
     near = _near_title(title_node) if title_node is not None else None
     if near is not None:
         return _info_from(*near)
-    anchors = tree.css(_INFO_ANCHORS)
+    if page_text is not None:
+        if not _may_hold_info_line(page_text):
+            return InfoLine()
+        words = tuple(w for w in _INFO_WORDS if w in page_text)  # absent words match nothing
+        anchors = tree.css(_anchor_selector(words)) if words else []
+    else:
+        anchors = tree.css(_INFO_ANCHORS)
     if len(anchors) > MAX_INFO_NODES:
         return InfoLine()
     best: tuple[int, int, str, LexborNode] | None = None
@@ -231,7 +263,7 @@ def find_info_line(
                 break
             seen.add(node.mem_id)
             text = clean_inline(node.text(separator=" "))
-            if len(text) > 200:
+            if len(text) > MAX_INFO_TEXT:
                 break
             if len(text) >= 6 and DATE_RE.search(text):
                 labels = len(_INFO_LABEL.findall(text))
@@ -269,6 +301,8 @@ def _clean_value(value: str) -> str:
 
 
 def find_editor(page_text: str) -> str | None:
+    if "责任编辑" not in page_text:  # both spellings the pattern knows print the word whole
+        return None
     m = _EDITOR_RE.search(page_text)
     if not m:
         return None

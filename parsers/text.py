@@ -24,6 +24,7 @@ BLOCK_SELECTOR = ",".join(
     )
 )
 CELL_SELECTOR = "td, th"
+_BLOCKS_AND_CELLS = f"{BLOCK_SELECTOR}, {CELL_SELECTOR}"
 _PARA = "\x1e"  # paragraph marker inserted around block elements before reading text
 _CELL = "\x1f"
 
@@ -63,16 +64,18 @@ def block_text(node: LexborNode) -> str:
     of tags). Mutates the subtree: call it on markup you no longer need as HTML.
     """
     own = node.mem_id
-    for block in node.css(BLOCK_SELECTOR):
+    for block in node.css(_BLOCKS_AND_CELLS):  # one pass: each css() walks the whole subtree
+        tag = block.tag
+        if tag == "td" or tag == "th":
+            block.insert_after(_CELL)
+            continue
         if block.mem_id == own:
             continue
-        if block.tag == "br" or block.tag == "hr":
+        if tag == "br" or tag == "hr":
             block.insert_after(_PARA)
             continue
         block.insert_before(_PARA)
         block.insert_after(_PARA)
-    for cell in node.css(CELL_SELECTOR):
-        cell.insert_after(_CELL)
     raw = node.text(separator="")
     return join_paragraphs(raw.split(_PARA))
 

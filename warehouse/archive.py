@@ -139,8 +139,11 @@ class Archive:
         *,
         ahead: Future[tokens.BatchTerms] | None = None,
     ) -> load.LoadStats:
+        from warehouse import paper_trail  # here, not above: keeps the import lines as they were
+
         with dbmod.writer(self.path, migrate_schema=False) as con:
             stats = load.load_documents(con, items, ahead=ahead)
+            paper_trail.update(con, [d for d, _ in items])  # proposals and copies, see 008
             load.resolve_parse_errors(con, [fid for _, fid in items if fid is not None])
             return stats
 

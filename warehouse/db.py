@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,31 +106,62 @@ _DISK_FULL = ("No space left on device", "Disk quota exceeded", "File too large"
 # Connections held open by `hold()`, by resolved path: writers and readers of this
 # process reuse them instead of paying an open and a checkpoint each time.
 _held: dict[Path, duckdb.DuckDBPyConnection] = {}
+# Held with `threads=True` (a `crawl all`, whose batches are stored in a thread while the
+# event loop records listings): other threads get a cursor of the held connection, i.e.
+# their own connection to the same open database, with transactions of their own. One
+# DuckDB connection must not be used by two threads at once.
+_threaded: dict[Path, int] = {}  # path -> the thread holding it
+
+
+def _for_this_thread(key: Path) -> duckdb.DuckDBPyConnection | None:
+    """The held connection if this thread may use it as it is, else None."""
+    owner = _threaded.get(key)
+    return _held[key] if owner is None or owner == threading.get_ident() else None
 
 
 @contextlib.contextmanager
-def hold(path: Path, *, bulk: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def _cursor_of(key: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    cur = _held[key].cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+@contextlib.contextmanager
+def hold(
+    path: Path, *, bulk: bool = False, threads: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Keep one write connection open for a unit of work (a crawl's batch cycle).
 
     Opening and closing the file costs tens of milliseconds (a checkpoint each time);
     a crawl makes several small writes per batch, so it holds the file for the batch
     and lets go between batches, which is when readers of other processes get in.
     `bulk` raises the memory cap to BULK_MEMORY for a hold that writes a lot before
-    its checkpoint (ignored when the file is already held).
+    its checkpoint (ignored when the file is already held). `threads`: other threads of
+    this process may write meanwhile (each through a cursor of its own, see `_threaded`).
     """
     key = path.resolve()
     if key in _held:
-        yield _held[key]
+        con = _for_this_thread(key)
+        if con is None:
+            with _cursor_of(key) as cur:
+                yield cur
+        else:
+            yield con
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     con = open_connection(path, read_only=False)
     if bulk:
         con.execute(f"SET memory_limit = '{BULK_MEMORY}'")
     _held[key] = con
+    if threads:
+        _threaded[key] = threading.get_ident()
     try:
         yield con
     finally:
         del _held[key]
+        _threaded.pop(key, None)
         con.close()
 
 
@@ -138,8 +170,13 @@ def writer(
     path: Path, *, migrate_schema: bool = True, wait: float | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived write connection; closing it releases the file for readers."""
-    held = _held.get(path.resolve())
-    if held is not None:
+    key = path.resolve()
+    if key in _held:
+        if _for_this_thread(key) is None:
+            with _cursor_of(key) as cur:
+                yield cur
+            return
+        held = _held[key]
         if migrate_schema:
             migrate.upgrade(held)
         yield held
@@ -159,9 +196,13 @@ def reader(path: Path, *, wait: float | None = None) -> Iterator[duckdb.DuckDBPy
     """A read-only connection; the file must exist (reading never creates an archive)."""
     if not path.exists():
         raise FileNotFoundError(f"no archive at {path}: run a crawl or an ingest first")
-    held = _held.get(path.resolve())
-    if held is not None:
-        yield held
+    key = path.resolve()
+    if key in _held:
+        if _for_this_thread(key) is None:
+            with _cursor_of(key) as cur:
+                yield cur
+        else:
+            yield _held[key]
         return
     con = open_connection(path, read_only=True, wait=LOCK_WAIT_SECONDS if wait is None else wait)
     try:

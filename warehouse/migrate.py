@@ -42,6 +42,15 @@ def _index_existing_documents(con: duckdb.DuckDBPyConnection) -> None:
 AFTER: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {4: _index_existing_documents}
 
 
+def _link_existing_documents(con: duckdb.DuckDBPyConnection) -> None:
+    from warehouse import paper_trail
+
+    paper_trail.backfill(con)
+
+
+AFTER[8] = _link_existing_documents  # proposals and copies of documents loaded before 008
+
+
 def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every migration newer than the archive, each in its own transaction."""
     applied = []

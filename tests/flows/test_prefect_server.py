@@ -105,6 +105,23 @@ def _flow_runs(api: str, deployment: str) -> list[dict]:
     return httpx.post(f"{api}/flow_runs/filter", json=body, timeout=10).json()
 
 
+def _read(db: Path, sql: str, params: list | None = None, wait: float = 60) -> list[tuple]:
+    """A read-only query that waits while a crawl holds the archive (as DuckDB readers must)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+        except duckdb.IOException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+            continue
+        try:
+            return con.execute(sql, params or []).fetchall()
+        finally:
+            con.close()
+
+
 def _finished_runs(db: Path, source: str) -> list[tuple]:
     if not db.exists():
         return []
@@ -186,7 +203,7 @@ def deployed(server: dict, replica: ReplicaServer) -> Iterator[dict]:
     ])  # fmt: skip
     text = sources.read_text(encoding="utf-8")
     head, _, slow = text.partition("[sources.replica-slow]")
-    sources.write_text(head + "[sources.replica-slow]" + slow.replace("rps = 50", "rps = 0.5"), encoding="utf-8")
+    sources.write_text(head + "[sources.replica-slow]" + slow.replace("rps = 50", "rps = 0.2"), encoding="utf-8")
     db = tmp / "worker.duckdb"
     env = _env(tmp, PREFECT_API_URL=server["api"], GOVARCHIVE_HOME=str(REPO), GOVARCHIVE_DB=str(db),
                GOVARCHIVE_SOURCES=str(sources), GOVARCHIVE_CRAWL_RETRIES="1", GOVARCHIVE_CRAWL_RETRY_DELAY="1",
@@ -236,12 +253,9 @@ def test_deploy_all_follows_the_sources_file_in_force(deployed: dict, served: di
 def test_a_deployment_run_crawls_the_replica_into_the_archive(deployed: dict) -> None:
     run = _final(deployed["api"], _start_run(deployed, "replica-nxzx"))
     assert run["state"]["type"] == "COMPLETED", run["state"]
-    con = duckdb.connect(str(deployed["db"]), read_only=True)
-    try:
-        assert con.execute("SELECT count(*) FROM documents WHERE source = 'replica-nxzx'").fetchone()[0] == 6
-        assert con.execute("SELECT status FROM crawl_runs WHERE run_id = ?", [run["id"]]).fetchall() == [("finished",)]
-    finally:
-        con.close()
+    db = deployed["db"]
+    assert _read(db, "SELECT count(*) FROM documents WHERE source = 'replica-nxzx'") == [(6,)]
+    assert _read(db, "SELECT status FROM crawl_runs WHERE run_id = ?", [run["id"]]) == [("finished",)]
     tasks = httpx.post(f"{deployed['api']}/task_runs/filter",
                        json={"flow_runs": {"id": {"any_": [run["id"]]}}}, timeout=10).json()  # fmt: skip
     names = {t["name"] for t in tasks}
@@ -271,7 +285,7 @@ def test_unsafe_run_parameters_are_refused(deployed: dict) -> None:
 
 def test_a_cancelled_run_stores_what_it_holds_notes_cancelled_and_logs_no_traceback(deployed: dict) -> None:
     api = deployed["api"]
-    run_id = _start_run(deployed, "replica-slow")  # 0.5 requests/s: the crawl takes a while
+    run_id = _start_run(deployed, "replica-slow")  # 0.2 requests/s: the crawl takes ~40 s
     _wait(lambda: httpx.get(f"{api}/flow_runs/{run_id}", timeout=10).json()["state"]["type"] == "RUNNING",
           120, "the slow run to start")  # fmt: skip
     time.sleep(4)  # robots.txt and the listing are in; the article batch is being fetched
@@ -280,12 +294,8 @@ def test_a_cancelled_run_stores_what_it_holds_notes_cancelled_and_logs_no_traceb
     run = _final(api, run_id, timeout=90)
     assert run["state"]["type"] == "CANCELLED", run["state"]
     time.sleep(2)
-    con = duckdb.connect(str(deployed["db"]), read_only=True)
-    try:
-        status, notes = con.execute("SELECT status, notes FROM crawl_runs WHERE run_id = ?", [run_id]).fetchone()
-        pending = con.execute("SELECT count(*) FROM frontier WHERE source = 'replica-slow' AND state = 'pending'").fetchone()[0]
-    finally:
-        con.close()
+    [(status, notes)] = _read(deployed["db"], "SELECT status, notes FROM crawl_runs WHERE run_id = ?", [run_id])
+    [(pending,)] = _read(deployed["db"], "SELECT count(*) FROM frontier WHERE source = 'replica-slow' AND state = 'pending'")
     assert status == "interrupted" and "cancelled" in notes and "CancelledError" not in notes
     assert pending > 0  # what was fetched but not stored waits for the next run
     log = deployed["worker_log"].read_text()[log_before:]
@@ -330,3 +340,13 @@ def test_deploy_output_names_what_it_registered(deployed: dict) -> None:
     assert "registered 4 deployment(s)" in out
     assert json.dumps("crawl-source/replica-minute")[1:-1] in out
 
+
+
+def test_serve_on_that_server_refuses_to_overwrite_the_workers_deployments(deployed: dict, tmp_path: Path) -> None:
+    done = subprocess.run([str(BIN / "govarchive"), "--db", str(tmp_path / "x.duckdb"), "serve"], env=deployed["env"],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)  # fmt: skip
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "govarchive serve will not overwrite deployments it did not make: crawl-source/replica-nxzx" in done.stderr
+    assert "Traceback" not in done.stderr
+    dep = httpx.get(f"{deployed['api']}/deployments/name/crawl-source/replica-nxzx", timeout=10).json()
+    assert dep["work_pool_name"] == "govarchive" and not dep["paused"]  # untouched

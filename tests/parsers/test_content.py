@@ -70,3 +70,21 @@ def test_absolutize() -> None:
     assert 'href="http://www.nxzx.gov.cn/zxgz/tagz/a/b.pdf"' in div.html
     assert 'src="http://www.nxzx.gov.cn/zxgz/tagz/202310/i.png"' in div.html
     assert "javascript:void(0)" in div.html
+
+
+def test_hidden_keyword_blob_is_removed_but_hidden_paragraphs_stay() -> None:
+    """SEO plug-ins hide 100+ KB of search terms in a display:none div; tabs hide real text."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from parsers.content import strip_junk
+
+    blob = " ".join(f"关键词{i}" for i in range(2000))
+    tabs = "".join(f"<p>第{i}段隐藏的正文，展开后可见。</p>" for i in range(200))  # > 3,000 characters
+    tree = LexborHTMLParser(
+        f'<html><body><div style="display:none">{blob}</div>'
+        f'<div id="more" style="display: none">{tabs}</div><p>可见的正文。</p></body></html>'
+    )
+    strip_junk(tree)
+    text = tree.body.text()
+    assert "关键词1" not in text
+    assert "第1段隐藏的正文" in text and "可见的正文" in text

@@ -1,0 +1,168 @@
+"""Per-host pacing shared by every source on a host, and what sources crawled together share.
+
+Politeness is owed to a host, not to a source: two columns on kjj.ahsz.gov.cn crawled at
+the same time must together stay within the host's pace. A `HostLimiter` is that pace:
+a minimum interval between request starts (1/rps, or a robots.txt Crawl-delay when it is
+longer) and a cap on requests in flight. `HostLimiters` hands out one per host, so
+fetchers of different sources that ask for the same host get the same limiter.
+
+The interval is measured from the moment a request was let through, never from a
+reserved slot: a request delayed by a busy event loop cannot be followed by one sooner
+than the interval (a reservation scheme would send the two back to back). Requests are
+spaced `PACE_MARGIN` wider than 1/rps so that jitter between our send and the server's
+receipt cannot put rps + 1 requests into one second of the server's clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from warehouse.archive import Archive
+
+T = TypeVar("T")
+PACE_MARGIN = 0.03  # 3% wider spacing than 1/rps: room for network jitter
+MAX_CRAWL_DELAY = 60.0  # a robots.txt asking for more is capped (one page a minute)
+
+
+class HostLimiter:
+    """One host's pace: at most one request start per `interval` s, `concurrency` in flight."""
+
+    def __init__(self, host: str, rps: float, concurrency: int) -> None:
+        self.host = host
+        self.rps = rps
+        self.concurrency = max(1, concurrency)
+        self.interval = 1.0 / rps if rps > 0 else 0.0
+        self.crawl_delay: float | None = None
+        self.requests = 0  # let through so far (the progress display reads it)
+        self.in_flight = 0
+        self._slots: asyncio.Semaphore | None = None
+        self._turn: asyncio.Lock | None = None
+        self._last = -1e9
+        self._unsent: asyncio.Event | None = None  # the last request let through, until it is sent
+
+    def tighten(self, rps: float, concurrency: int) -> None:
+        """A second source on this host: the slower pace and the smaller cap win."""
+        if rps > 0:
+            self.interval = max(self.interval, 1.0 / rps)
+            self.rps = min(self.rps, rps) if self.rps > 0 else rps
+        self.concurrency = min(self.concurrency, max(1, concurrency))
+
+    def slow_to(self, seconds: float | None) -> None:
+        """robots.txt's Crawl-delay (or Request-rate): the larger interval wins."""
+        if seconds is None or seconds <= 0:
+            return
+        seconds = min(float(seconds), MAX_CRAWL_DELAY)
+        self.crawl_delay = seconds
+        self.interval = max(self.interval, seconds)
+
+    @property
+    def spacing(self) -> float:
+        return self.interval * (1 + PACE_MARGIN)
+
+    @contextlib.asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        """Wait for a slot and this host's next start time; hold the slot for the request.
+
+        The interval runs from when the previous request actually went out (its headers
+        written to the socket, reported by httpcore's trace hook: see `on_sent`), not from
+        when it was let through: a request let through while the event loop was busy
+        elsewhere may leave late, and the next must not follow it closer than the interval.
+        """
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.concurrency)
+            self._turn = asyncio.Lock()
+        assert self._turn is not None
+        async with self._slots:
+            async with self._turn:  # one waiter at a time, in arrival order
+                if self._unsent is not None:
+                    await self._unsent.wait()
+                while True:
+                    wait = self._last + self.spacing - time.monotonic()
+                    if wait <= 0:
+                        break
+                    await asyncio.sleep(wait)
+                self._last = time.monotonic()
+                sent = self._unsent = asyncio.Event()
+
+            def mark_sent() -> None:
+                if not sent.is_set():
+                    self._last = max(self._last, time.monotonic())
+                    sent.set()
+
+            self.requests += 1
+            self.in_flight += 1
+            token = _ON_SENT.set(mark_sent)
+            try:
+                yield
+            finally:
+                _ON_SENT.reset(token)
+                mark_sent()  # never sent (refused, no connection): it ends here
+                self.in_flight -= 1
+
+
+_ON_SENT: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar(
+    "govarchive_on_sent", default=None
+)
+
+
+def on_sent() -> Callable[[], None] | None:
+    """What the fetcher calls once the current request's headers are on the wire, if paced."""
+    return _ON_SENT.get()
+
+
+class HostLimiters:
+    """host → its one limiter; the first source to name a host creates it, later ones tighten it."""
+
+    def __init__(self) -> None:
+        self._by_host: dict[str, HostLimiter] = {}
+
+    def get(self, host: str, rps: float, concurrency: int) -> HostLimiter:
+        host = host.lower()
+        limiter = self._by_host.get(host)
+        if limiter is None:
+            limiter = self._by_host[host] = HostLimiter(host, rps, concurrency)
+        return limiter
+
+    def register(self, host: str, rps: float, concurrency: int) -> HostLimiter:
+        """Declare a source on `host` before the crawl starts (the stricter pace wins)."""
+        host = host.lower()
+        if host in self._by_host:
+            self._by_host[host].tighten(rps, concurrency)
+            return self._by_host[host]
+        return self.get(host, rps, concurrency)
+
+    def __iter__(self):  # noqa: ANN204 - an iterator of HostLimiter
+        return iter(self._by_host.values())
+
+    def __len__(self) -> int:
+        return len(self._by_host)
+
+
+@dataclass(slots=True)
+class SharedCrawl:
+    """What the sources of one `crawl all` share: host limiters and the one archive writer.
+
+    A crawl given one of these paces its hosts with these limiters and writes through
+    these archives: `archive` on the event loop (listings, robots.txt, attachments,
+    progress) and `store_archive` in the store thread (pages: WARC, parse, load), each
+    with its own WARC file, both through the one DuckDB file the runner holds.
+    `store_lock` makes the sources' store cycles take turns: one writer of pages at a time.
+    """
+
+    hosts: HostLimiters = field(default_factory=HostLimiters)
+    archive: Archive | None = None
+    store_archive: Archive | None = None
+    store_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def in_turn(self, fn: Callable[..., T], *args: object) -> T:
+        """Run `fn` (a store cycle, in a worker thread) when no other source's is running."""
+        with self.store_lock:
+            return fn(*args)

@@ -1,0 +1,153 @@
+"""Near-duplicate bodies: MinHash signatures over character shingles, banded for LSH.
+
+A re-post without 原文链接, or the portal's copy of a bureau's reply, says the same
+thing in the same words; what differs is chrome the parser already removed, a changed
+line, a cut sidebar. Comparing every pair of bodies grows with the square of the
+archive, so each body gets a fixed-size signature whose agreement estimates the
+Jaccard similarity of the two bodies' 5-character shingle sets, and the signature is
+cut into bands: two bodies become candidates only when some band is identical, which
+a hash join finds (`warehouse/paper_trail.py`).
+
+The signature is one-permutation MinHash (Li, Owen & Zhang 2012) with rotation
+densification (Shrivastava & Li 2014): every shingle is hashed once, its top bits pick
+one of `BINS` bins, and each bin keeps its smallest value. That is one pass of numpy
+over all the shingles of a whole batch, instead of `BINS` hash permutations per shingle
+as in classic MinHash (datasketch's `MinHash`, which `bench/links_bench.py` measures
+beside it: same estimates, far slower here because every shingle is hashed in Python).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+SHINGLE = 5  # characters; Chinese text: 5-grams are specific, templates still differ
+BINS = 128  # signature length (uint32 each: 512 bytes a body)
+BANDS = 16
+ROWS = BINS // BANDS  # 8 rows a band: candidates from J ~ 0.7 up (P(J=0.8) = 0.95)
+THRESHOLD = 0.8  # estimated Jaccard at which two bodies are called the same text
+MIN_CHARS = 80  # shorter bodies (a notice's one line) say too little to be "the same text"
+
+_MULT = np.uint32(0x9E3779B1)  # polynomial base of the rolling shingle hash (golden ratio, odd)
+_BAND_MIX = (
+    np.random.default_rng(20261201).integers(1, 2**63, size=ROWS, dtype=np.uint64) | np.uint64(1)
+)
+_BIN_SHIFT = np.uint32(32 - 7)
+_EMPTY = np.uint32(0xFFFFFFFF)  # a bin no shingle fell into  # top 7 bits of a shingle's hash: one of 128 bins
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """murmur3's 32-bit finalizer, in place: every bit of the rolling hash reaches the top
+    bits that pick the bin."""
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    return h
+
+
+def normalise(text: str | None) -> str:
+    """Whitespace carries no meaning in Chinese prose and differs between copies."""
+    return "".join((text or "").split())  # str.split knows \u3000 and \xa0; 10x a regex
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """32-bit hashes of every SHINGLE-character substring (duplicates kept: min ignores them).
+
+    32 bits are plenty: a body has a few thousand shingles, so two of them collide with
+    odds of ~1e-3, which moves an estimate by far less than its sampling error."""
+    return _hash_codepoints(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
+
+
+def _hash_codepoints(cps: np.ndarray) -> np.ndarray:
+    n = len(cps) - SHINGLE + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint32)
+    h = cps[:n].copy()
+    with np.errstate(over="ignore"):
+        for j in range(1, SHINGLE):
+            h *= _MULT
+            h += cps[j : j + n]
+        return _mix(h)
+
+
+def signatures(texts: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """(signatures uint32 [n, BINS], usable bool [n]) for a batch of bodies at once.
+
+    A body shorter than MIN_CHARS (after removing whitespace) gets no usable signature.
+    The whole batch is hashed as one array (shingles across two bodies are dropped); the
+    bin is a hash's top bits, so sorting a body's hashes orders them by bin, then value,
+    and the first hash of each bin is that bin's minimum.
+    """
+    norm = [normalise(t) for t in texts]
+    usable = np.array([len(t) >= MIN_CHARS for t in norm], dtype=bool)
+    out = np.full((len(norm), BINS), _EMPTY, dtype=np.uint32)
+    rows = np.flatnonzero(usable)
+    if not len(rows):
+        return out, usable
+    joined = "".join(norm[r] for r in rows)
+    hashes = _hash_codepoints(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32))
+    start = 0
+    for r in rows:
+        n = len(norm[r]) - SHINGLE + 1
+        own = np.sort(hashes[start : start + n])
+        start += len(norm[r])
+        b = own >> _BIN_SHIFT
+        first = np.empty(n, dtype=bool)
+        first[0] = True
+        np.not_equal(b[1:], b[:-1], out=first[1:])
+        out[r, b[first]] = own[first]
+    _densify(out, rows)
+    return out, usable
+
+
+def _densify(sig: np.ndarray, rows: np.ndarray) -> None:
+    """An empty bin borrows the next non-empty bin's value (to the right, circularly),
+    shifted by the distance, so two bodies with the same bins empty still agree there."""
+    for r in rows:
+        row = sig[r]
+        empty = row == _EMPTY
+        if not empty.any() or empty.all():
+            continue
+        filled = np.flatnonzero(~empty)
+        idx = np.flatnonzero(empty)
+        nxt = filled[np.searchsorted(filled, idx) % len(filled)]
+        dist = (nxt - idx) % BINS
+        with np.errstate(over="ignore"):
+            row[idx] = row[nxt] + dist.astype(np.uint32) * _MULT
+
+
+def band_buckets(sig: np.ndarray) -> np.ndarray:
+    """int64 [n, BANDS]: a hash of each band's ROWS values, the band number mixed in,
+    so equal buckets mean an identical band (up to a 2^-64 collision, checked later)."""
+    bands = sig.reshape(len(sig), BANDS, ROWS).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        h = (bands * _BAND_MIX).sum(axis=2, dtype=np.uint64)
+        h += np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(29)
+    return h.view(np.int64)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two bodies: the share of bins that agree."""
+    return float(np.count_nonzero(a == b)) / BINS
+
+
+def to_blob(sig: np.ndarray) -> bytes:
+    return sig.astype("<u4").tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u4")
+
+
+def jaccard(a: str | None, b: str | None) -> float:
+    """Exact Jaccard of two bodies' shingle sets (tests and the benchmark's reference)."""
+    sa, sb = set(shingle_hashes(normalise(a)).tolist()), set(shingle_hashes(normalise(b)).tolist())
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
