@@ -108,7 +108,7 @@ class Sandbox:
                         return frame
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not sel.select(remaining):
-                    return None
+                    return None  # time is up, even if an answer arrived meanwhile
                 chunk = os.read(fd, 1 << 20)
                 if not chunk:
                     self._eof = True
@@ -135,6 +135,7 @@ class Sandbox:
         proc = self._proc
         assert proc is not None and proc.stdin is not None
         head = json.dumps(header).encode()
+        deadline = time.monotonic() + timeout  # sending the bytes counts against the budget too
         try:
             proc.stdin.write(_LEN.pack(len(head)) + head + _LEN.pack(len(data)))
             proc.stdin.write(data)
@@ -144,7 +145,7 @@ class Sandbox:
             self._kill()
             return reason
         self._eof = False
-        frame = self._read_frame(time.monotonic() + timeout)
+        frame = self._read_frame(deadline)
         if frame is None:
             if not self._eof:
                 self._kill()
