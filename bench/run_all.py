@@ -24,6 +24,8 @@ RUNS = [
     ["bench/warehouse_bench.py"],
     # many hosts at once (N = 4, 16, 64) beside Scrapy's per-domain pacing
     ["-m", "bench.hosts_bench"],
+    # attachment text per format beside pypdf / pdfminer.six / openpyxl, and a crawl with it on/off
+    ["-m", "bench.attachment_bench"],
 ]
 
 

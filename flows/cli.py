@@ -197,6 +197,9 @@ def ingest(
         bool,
         typer.Option("--prefect", help="Record the ingest as a Prefect flow run (the default when PREFECT_API_URL is set)."),
     ] = False,
+    no_attachments: Annotated[
+        bool, typer.Option("--no-attachments", help="Do not fetch the pages' attachments.")
+    ] = False,
 ) -> None:
     """Fetch (or read), archive raw, parse and load pages; one line per URL."""
     from flows import cli_checks
@@ -240,11 +243,28 @@ def ingest(
         run_urls = ingesting.recorded("urls") if record else ingesting.ingest_urls
         try:
             outcomes = asyncio.run(run_urls(list(urls), str(state.db), allow))
+            if not no_attachments:
+                _ingest_attachments(outcomes, allow)
         except Exception as exc:
             _fail_if_disk_full(exc)
             raise
     if _print_outcomes(outcomes):
         raise typer.Exit(1)
+
+
+def _ingest_attachments(outcomes, allow_private: bool) -> None:  # noqa: ANN001 - list[PageOutcome]
+    """The pages' attachments fetched, archived and read (flows/attachments.py); reported on
+    stderr so stdout keeps its one line per page URL."""
+    import asyncio
+
+    from flows.attachments import ingest_attachments
+
+    fetched, texts = asyncio.run(ingest_attachments(outcomes, str(state.db), allow_private=allow_private))
+    for a in fetched:
+        if a.error:
+            typer.echo(f"{a.fetch_id or '-'}\tattachment failed\t{a.url}\t{a.error}", err=True)
+    if fetched:
+        typer.echo(f"{len(fetched)} attachment(s) archived; {texts.line()}", err=True)
 
 
 @app.command()
@@ -456,6 +476,9 @@ def reparse(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Pages done so far (default: on a terminal).")
     ] = None,
+    ocr: Annotated[
+        bool, typer.Option("--ocr", help="Also read flagged scans with tesseract (slow).")
+    ] = False,
 ) -> None:
     """Re-parse archived raw pages with the current parsers."""
     from flows import cli_checks
@@ -467,8 +490,12 @@ def reparse(
     )
     _quiet_prefect()
     from flows import reparse as reparse_mod
+    from flows.attachments import OcrUnavailable, ocr_available, ocr_scans, reparse_texts
     from flows.prefect_api import ephemeral_api
     from flows.reparse import reparse_archive
+
+    if ocr and ocr_available():  # before minutes of reparsing, not after
+        raise fail(f"--ocr: {ocr_available()}")
 
     tty = sys.stderr.isatty()
     if progress if progress is not None else tty:
@@ -486,6 +513,12 @@ def reparse(
         if tty and progress is not False:
             sys.stderr.write("\n")
     out.print(summary.line(), markup=False, highlight=False)
+    out.print(reparse_texts(str(state.db), source).line(), markup=False, highlight=False)
+    if ocr:
+        try:
+            out.print(ocr_scans(str(state.db)).line(), markup=False, highlight=False)
+        except OcrUnavailable as exc:
+            raise fail(f"--ocr: {exc}") from exc
 
 
 @app.command()

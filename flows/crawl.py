@@ -27,6 +27,7 @@ from prefect.utilities.annotations import quote
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from flows.attachments import attachment_text_enabled, extract_fetched
 from flows.discover import Discovery, discover
 from flows.fetch import Fetcher, FetchPolicy
 from flows.hosts import SharedCrawl
@@ -224,6 +225,8 @@ async def attachments_step(
                             last_modified=res.header("last-modified"))
                 )  # fmt: skip
         frontier.settle(settled)
+        if attachment_text_enabled():  # their text read in the sandbox, stored, indexed
+            extract_fetched(archive, ids)
 
 
 @dataclass(frozen=True, slots=True)

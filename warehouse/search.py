@@ -38,6 +38,9 @@ class SearchHit:
     source: str | None
     score: float
     snippet: str  # body text around the first match, matches wrapped in 【】
+    # set when the words were found in an attachment of the page at `url` (attachment_texts)
+    attachment_name: str | None = None
+    attachment_url: str | None = None
 
     def render(self) -> str:
         """Rich markup for the terminal: title line, then snippet with matches highlighted."""
@@ -49,7 +52,10 @@ class SearchHit:
             lambda m: f"[reverse]{m.group(1)}[/reverse]",
             escape(self.snippet),
         )
-        return f"{head}\n  {escape(meta)}\n  {snippet}\n"
+        found_in = ""
+        if self.attachment_url:
+            found_in = f"  in attachment {escape(self.attachment_name or '')} {escape(self.attachment_url)}\n"
+        return f"{head}\n  {escape(meta)}\n{found_in}  {snippet}\n"
 
 
 def parse_since(since: str | dt.date | None) -> dt.datetime | None:
@@ -236,7 +242,8 @@ def search(
     else:
         ranked = _scan(con, words, source, since_at, cap)
     if not ranked:
-        return []
+        hits = attachment_hits(con, words, term_lists, source=source, since=since_at, cap=cap)
+        return sorted(hits, key=lambda h: (-h.score, h.url, h.attachment_url or ""))[:limit]
     scores = dict(ranked)
     # inlined integer ids: a constant IN list is pushed into the scan, so only the
     # vectors holding these rows read their (large) body text
@@ -261,7 +268,8 @@ def search(
                 snippet=snippet(body or title or "", words),
             )
         )
-    hits.sort(key=lambda h: (-h.score, h.url))
+    hits.extend(attachment_hits(con, words, term_lists, source=source, since=since_at, cap=cap))
+    hits.sort(key=lambda h: (-h.score, h.url, h.attachment_url or ""))
     return hits[:limit]
 
 
@@ -276,3 +284,89 @@ def search_archive(
     """The CLI's entry: search the archive file read-only."""
     with dbmod.reader(Path(path)) as con:
         return search(con, text, source=source, since=since, limit=limit)
+
+
+# -- attachment text (issue 16): the same BM25 over attachment_postings --------------
+
+
+def _has_attachment_index(con: duckdb.DuckDBPyConnection) -> bool:
+    """An archive older than migration 007, opened read-only, has no attachment index."""
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'attachment_postings'"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _attachment_ranked(
+    con: duckdb.DuckDBPyConnection, terms: list[int], words: list[str], cap: int
+) -> list[tuple[int, float]]:
+    if terms:
+        hits = " UNION ALL ".join(
+            f"SELECT text_id, weight, {i} AS t FROM attachment_postings WHERE term = {int(t)}"
+            for i, t in enumerate(terms)
+        )
+        sql = f"""
+        WITH hits AS ({hits}),
+        n AS (SELECT count(*)::DOUBLE AS n FROM attachment_search_docs),
+        df AS (SELECT t, count(*)::DOUBLE AS df FROM hits GROUP BY t)
+        SELECT text_id, sum(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5)) * weight) / 100 AS score
+        FROM hits JOIN df USING (t), n
+        GROUP BY text_id HAVING count(*) = {len(terms)}
+        ORDER BY score DESC, text_id LIMIT {int(cap)}
+        """
+        return [(r[0], r[1]) for r in con.execute(sql).fetchall()]
+    conds, params = [], {}
+    for i, w in enumerate(words):  # single characters: an exact scan, as for documents
+        params[f"w{i}"] = w
+        conds.append(f"(contains(lower(coalesce(text, '')), $w{i}) OR contains(lower(coalesce(name, '')), $w{i}))")
+    sql = f"SELECT text_id, 1.0 FROM attachment_texts WHERE {' AND '.join(conds)} ORDER BY text_id LIMIT {int(cap)}"
+    return [(r[0], float(r[1])) for r in con.execute(sql, params).fetchall()]
+
+
+def attachment_hits(
+    con: duckdb.DuckDBPyConnection,
+    words: list[str],
+    term_lists: list[list[int]],
+    *,
+    source: str | None,
+    since: dt.datetime | None,
+    cap: int,
+) -> list[SearchHit]:
+    """Hits in attachment text: each names the attachment and the page that links it."""
+    if not words or not _has_attachment_index(con):
+        return []
+    terms = sorted({t for ts in term_lists for t in ts}) if all(term_lists) else []
+    ranked = _attachment_ranked(con, terms, words, cap)
+    if not ranked:
+        return []
+    scores = dict(ranked)
+    ids = ", ".join(str(int(v)) for v in scores)
+    rows = con.execute(
+        "SELECT a.text_id, a.attachment_url, a.page_url, a.name, a.text,"
+        " d.title, d.published_at, d.issuer, d.source"
+        " FROM attachment_texts a LEFT JOIN documents d ON d.url = a.page_url"
+        f" WHERE a.text_id IN ({ids})"
+    ).fetchall()
+    hits = []
+    for tid, att_url, page_url, name, text, title, published_at, issuer, src in rows:
+        haystack = f"{name or ''} {text or ''}".lower()
+        if not all(w in haystack for w in words):
+            continue
+        if source is not None and src != source:
+            continue
+        if since is not None and (published_at is None or published_at < since):
+            continue
+        hits.append(
+            SearchHit(
+                url=page_url or att_url,
+                title=title,
+                published_at=published_at,
+                issuer=issuer,
+                source=src,
+                score=round(scores[tid], 4),
+                snippet=snippet(text or name or "", words),
+                attachment_name=name,
+                attachment_url=att_url,
+            )
+        )
+    return hits

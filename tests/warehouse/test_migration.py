@@ -76,3 +76,25 @@ def test_upgrade_is_a_no_op_the_second_time(tmp_path):
     with Archive(path) as a:
         stats = a.load_documents([])
     assert stats.new == []
+
+
+def test_every_column_a_migration_added_to_documents_is_still_there(tmp_path) -> None:
+    """Several migrations redefine the `documents` view; a later one must not drop an
+    earlier one's column (007 added attachments_with_text, 009 published_date_only)."""
+    import re
+
+    with Archive(tmp_path / "a.duckdb") as archive:
+        con = duckdb.connect(str(archive.path), read_only=True)
+    try:
+        final = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'").fetchall()}  # fmt: skip
+    finally:
+        con.close()
+    for version, name, sql in migrate.available():
+        m = re.search(r"VIEW documents AS\s+SELECT(.*?)\bFROM\b", sql, re.S | re.I)
+        if not m:
+            continue
+        for item in m.group(1).split(","):
+            column = re.split(r"\s+AS\s+|\.", item.strip(), flags=re.I)[-1].strip()
+            if re.fullmatch(r"[a-z_]+", column):
+                assert column in final, f"migration {version:03d}_{name} defined documents.{column}; it is gone"

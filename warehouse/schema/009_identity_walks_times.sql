@@ -22,17 +22,26 @@ ALTER TABLE crawl_runs ADD COLUMN IF NOT EXISTS walk_complete BOOLEAN;
 -- version loaded before this column existed (`govarchive reparse` fills it).
 ALTER TABLE document_versions ADD COLUMN IF NOT EXISTS published_date_only BOOLEAN;
 
+-- (keeps 007's attachments_with_text: every redefinition of `documents` carries all columns)
 CREATE OR REPLACE VIEW documents AS
 SELECT
-    url, final_url, site, source, title, published_at, source_name, reporter, editor,
-    original_url, body_text, body_html, content_sha256, fetched_at, parser_version, metadata,
-    index_no, info_category, issuer, written_date, publish_date, doc_no, validity,
-    effective_date, expiry_date, doc_name, consult_org, consult_phone,
-    proposal_no, session, proposer, proposal_title, reply_class, contact_unit, contact_phone,
-    attachments, doc_type, adapter, encoding, encoding_confidence, warnings,
-    first_seen, last_seen, fetch_id, version_id, published_date_only
-FROM document_versions
-WHERE is_current;
+    d.url, d.final_url, d.site, d.source, d.title, d.published_at, d.source_name, d.reporter, d.editor,
+    d.original_url, d.body_text, d.body_html, d.content_sha256, d.fetched_at, d.parser_version, d.metadata,
+    d.index_no, d.info_category, d.issuer, d.written_date, d.publish_date, d.doc_no, d.validity,
+    d.effective_date, d.expiry_date, d.doc_name, d.consult_org, d.consult_phone,
+    d.proposal_no, d.session, d.proposer, d.proposal_title, d.reply_class, d.contact_unit, d.contact_phone,
+    d.attachments, d.doc_type, d.adapter, d.encoding, d.encoding_confidence, d.warnings,
+    d.first_seen, d.last_seen, d.fetch_id, d.version_id,
+    coalesce(t.attachments_with_text, 0) AS attachments_with_text,
+    d.published_date_only
+FROM document_versions d
+LEFT JOIN (
+    SELECT a.version_id, count(DISTINCT a.attachment_url) AS attachments_with_text
+    FROM attachments a
+    SEMI JOIN attachment_texts x ON x.attachment_url = a.attachment_url AND x.text IS NOT NULL
+    GROUP BY a.version_id
+) t ON t.version_id = d.version_id
+WHERE d.is_current;
 
 COMMENT ON COLUMN document_versions.published_at IS 'Beijing time (Asia/Shanghai, UTC+8) as the page prints it; 00:00 with published_date_only when it prints no time';
 COMMENT ON COLUMN document_versions.publish_date IS 'Beijing time (Asia/Shanghai, UTC+8): the header''s 发布日期 as printed';
