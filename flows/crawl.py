@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import dataclasses
 import datetime as dt
+import logging
 import os
 import re
 import uuid
@@ -226,7 +227,12 @@ async def attachments_step(
                 )  # fmt: skip
         frontier.settle(settled)
         if attachment_text_enabled():  # their text read in the sandbox, stored, indexed
-            extract_fetched(archive, ids)
+            try:
+                extract_fetched(archive, ids)
+            except RuntimeError as exc:  # no reader process: the files stay archived, unread
+                logging.getLogger(__name__).warning(
+                    "attachment text not read this run (%s); the next crawl or ingest reads it", exc
+                )
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -291,12 +292,17 @@ def test_unsafe_run_parameters_are_refused(deployed: dict) -> None:
     assert run["state"]["type"] == "COMPLETED", run["state"]
 
 
-def test_a_cancelled_run_stores_what_it_holds_notes_cancelled_and_logs_no_traceback(deployed: dict) -> None:
+def test_a_cancelled_run_stores_what_it_holds_notes_cancelled_and_logs_no_traceback(
+    deployed: dict, replica: ReplicaServer
+) -> None:
     api = deployed["api"]
+    port = replica.ports["www.ahsz.gov.cn"]
     run_id = _start_run(deployed, "replica-slow")  # 0.2 requests/s: the crawl takes ~40 s
-    _wait(lambda: httpx.get(f"{api}/flow_runs/{run_id}", timeout=10).json()["state"]["type"] == "RUNNING",
-          120, "the slow run to start")  # fmt: skip
-    time.sleep(4)  # robots.txt and the listing are in; the article batch is being fetched
+
+    def fetching_articles() -> bool:  # discovery is done; the article batch is being fetched
+        return any(e["port"] == port and re.match(r"^/public/\d+/\d+\.html", e["path"]) for e in replica.control.log())
+
+    _wait(fetching_articles, 180, "the slow run to reach its articles", step=0.5)
     log_before = len(deployed["worker_log"].read_text())
     _run([str(BIN / "prefect"), "flow-run", "cancel", run_id], deployed["env"])
     run = _final(api, run_id, timeout=90)
