@@ -240,9 +240,13 @@ def ingest(
                 raise fail(str(exc), 2) from exc
         import asyncio
 
+        shown = _fetch_progress() if len(urls) > 1 and sys.stderr.isatty() and not record else None
         run_urls = ingesting.recorded("urls") if record else ingesting.ingest_urls
         try:
-            outcomes = asyncio.run(run_urls(list(urls), str(state.db), allow))
+            extra = {"progress": shown} if shown else {}
+            outcomes = asyncio.run(run_urls(list(urls), str(state.db), allow, **extra))
+            if shown:
+                sys.stderr.write("\n")
             if not no_attachments:
                 _ingest_attachments(outcomes, allow)
         except Exception as exc:
@@ -250,6 +254,16 @@ def ingest(
             raise
     if _print_outcomes(outcomes):
         raise typer.Exit(1)
+
+
+def _fetch_progress():  # noqa: ANN202 - a flows.ingest.Progress
+    """`fetched 3 of 12 pages` on the terminal while a multi-URL ingest fetches."""
+
+    def shown(done: int, total: int) -> None:
+        sys.stderr.write(f"\rfetched {done} of {total} pages")
+        sys.stderr.flush()
+
+    return shown
 
 
 def _ingest_attachments(outcomes, allow_private: bool) -> None:  # noqa: ANN001 - list[PageOutcome]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,22 @@ from warehouse.records import FetchResult
 __all__ = ["file_result", "ingest_file", "ingest_urls", "wants_prefect"]
 
 
-async def fetch_pages(urls: list[str], policy: FetchPolicy) -> list[FetchResult]:
+Progress = Callable[[int, int], None]  # (pages fetched so far, pages in all)
+
+
+async def fetch_pages(urls: list[str], policy: FetchPolicy, progress: Progress | None = None) -> list[FetchResult]:
+    done = 0
+
+    async def one(fetcher: Fetcher, url: str) -> FetchResult:
+        nonlocal done
+        result = await fetcher.fetch(url)
+        done += 1
+        if progress is not None:
+            progress(done, len(urls))
+        return result
+
     async with Fetcher(policy, max_connections=8) as fetcher:
-        return list(await asyncio.gather(*(fetcher.fetch(u) for u in urls)))
+        return list(await asyncio.gather(*(one(fetcher, u) for u in urls)))
 
 
 def store_pages(results: list[FetchResult], db: str | None, source: str | None) -> list[PageOutcome]:
@@ -32,8 +46,10 @@ def store_pages(results: list[FetchResult], db: str | None, source: str | None) 
         return archive_parse_load(archive, results, source=source, kind="page")
 
 
-async def ingest_urls(urls: list[str], db: str | None = None, allow_private: bool = False) -> list[PageOutcome]:
-    results = await fetch_pages(urls, FetchPolicy(allow_private=allow_private))
+async def ingest_urls(
+    urls: list[str], db: str | None = None, allow_private: bool = False, progress: Progress | None = None
+) -> list[PageOutcome]:
+    results = await fetch_pages(urls, FetchPolicy(allow_private=allow_private), progress)
     return store_pages(results, db, None)
 
 

@@ -66,3 +66,4 @@ def test_the_cli_refuses_a_crawl_of_a_source_being_crawled(cli, db_path: Path, r
         result = cli("crawl", "nxzx-tagz", "--base-url", replica.base_url("nxzx"))
     assert result.exit_code == 1
     assert "is being crawled" in result.stderr and "not starting a second one" in result.stderr
+
