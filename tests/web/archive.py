@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,18 +43,51 @@ class WebArchive:
     hostile_url: str = HOSTILE_URL
 
 
-def _crawl(source: str, db: Path, rs: ReplicaServer, full: bool = False) -> None:
-    opts = CrawlOptions(base_url=rs.base_url(HOSTS[source]), rps=0, concurrency=8, full=full)
-    asyncio.run(crawl(source, str(db), opts))
+def _replica_sources(path: Path, rs: ReplicaServer) -> Path:
+    """The shipped sources with the replica's addresses as their own (not as a mirror), so the
+    archive's URLs are the addresses the captures were made at, as on a real crawl: the web
+    pages link documents to their captures, and replay finds them."""
+    from flows.sources import get_source
+
+    text = ""
+    for name, host in HOSTS.items():
+        src = get_source(name).rebased(rs.base_url(host))
+        pag = src.pagination
+        pagination = ", ".join(f"{k} = {v!r}".replace("'", '"') for k, v in
+                               (("style", pag.style), ("template", pag.template), ("param", pag.param),
+                                ("first", pag.first)) if v is not None)  # fmt: skip
+        text += (
+            f"[sources.{name}]\ntitle = {src.title!r}\nplatform = {src.platform!r}\n"
+            f"start_urls = {list(src.start_urls)!r}\nallowed_hosts = {sorted(src.allowed_hosts)!r}\n"
+            f"article_pattern = '{src.article_pattern}'\npagination = {{ {pagination} }}\n"
+            f"schedule = {src.schedule!r}\n\n"
+        ).replace("['", '["').replace("']", '"]').replace("', '", '", "')
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _crawl(source: str, db: Path, sources: Path, full: bool = False) -> None:
+    opts = CrawlOptions(rps=0, concurrency=8, full=full)
+    before = os.environ.get("GOVARCHIVE_SOURCES")
+    os.environ["GOVARCHIVE_SOURCES"] = str(sources)
+    try:
+        asyncio.run(crawl(source, str(db), opts))
+    finally:
+        if before is None:
+            os.environ.pop("GOVARCHIVE_SOURCES", None)
+        else:
+            os.environ["GOVARCHIVE_SOURCES"] = before
 
 
 def build(db: Path) -> WebArchive:
     with ReplicaServer(articles=SIZES, mode="thread") as rs:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        sources = _replica_sources(db.parent / "replica-sources.toml", rs)
         for source in HOSTS:
-            _crawl(source, db, rs)
+            _crawl(source, db, sources)
         path = rs.control.change("ahsz-zxta", 3)
         time.sleep(1.1)  # WARC dates have whole seconds: the re-crawl's captures come later
-        _crawl("ahsz-zxta", db, rs, full=True)
+        _crawl("ahsz-zxta", db, sources, full=True)
         base = rs.base_url("ahsz-zxta").rstrip("/")
     with Archive(db) as archive:
         hostile = FetchResult(

@@ -93,9 +93,9 @@ def test_links_from_archived_pages_are_only_http(http: httpx.Client, web_archive
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page
 
 
-def test_proposal_page_says_when_there_are_no_proposals_yet(http: httpx.Client) -> None:
-    r = http.get("/proposal", params={"key": "宿州市政协|六届二次会议|0321"})
-    assert r.status_code == 404 and "no proposals view yet" in r.text
+def test_an_unknown_proposal_is_a_clear_404(http: httpx.Client) -> None:
+    r = http.get("/proposal", params={"key": "宿州市政协|九届九次会议|9999"})
+    assert r.status_code == 404 and "9999" in r.text
 
 
 def _hold_for_writing(db: Path, seconds: float) -> subprocess.Popen[str]:
