@@ -44,12 +44,16 @@ class TextRow:
     result: AttachmentText
 
 
+# An attachment is known by the archive's URL for it: a mirror crawl's fetch of it keeps
+# the mirror address in `url` and the source's own in `origin_url` (as pages do).
 _STORED = """
-    SELECT fetch_id, url, fetched_at, payload_sha256, coalesce(size, 0), coalesce(truncated, false), source
+    SELECT fetch_id, coalesce(origin_url, url) AS url, fetched_at, payload_sha256, coalesce(size, 0),
+           coalesce(truncated, false), source
     FROM fetches
     WHERE kind = 'attachment' AND status BETWEEN 200 AND 299 AND warc_file IS NOT NULL
       AND payload_sha256 IS NOT NULL {where}
-    QUALIFY row_number() OVER (PARTITION BY url, payload_sha256 ORDER BY fetched_at DESC, fetch_id DESC) = 1
+    QUALIFY row_number() OVER (PARTITION BY coalesce(origin_url, url), payload_sha256
+                               ORDER BY fetched_at DESC, fetch_id DESC) = 1
     ORDER BY fetch_id
 """
 
@@ -75,14 +79,15 @@ def unread_attachments(con: duckdb.DuckDBPyConnection, limit: int = 500) -> list
     an attachment and reading it): the next crawl or ingest reads them."""
     rows = con.execute(
         """
-        SELECT f.fetch_id, f.url, f.fetched_at, f.payload_sha256, coalesce(f.size, 0),
+        SELECT f.fetch_id, coalesce(f.origin_url, f.url), f.fetched_at, f.payload_sha256, coalesce(f.size, 0),
                coalesce(f.truncated, false), f.source
         FROM fetches f
         WHERE f.kind = 'attachment' AND f.status BETWEEN 200 AND 299 AND f.warc_file IS NOT NULL
           AND f.payload_sha256 IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM attachment_extractions e
-                          WHERE e.attachment_url = f.url AND e.sha256 = f.payload_sha256)
-        QUALIFY row_number() OVER (PARTITION BY f.url, f.payload_sha256 ORDER BY f.fetched_at DESC, f.fetch_id DESC) = 1
+                          WHERE e.attachment_url = coalesce(f.origin_url, f.url) AND e.sha256 = f.payload_sha256)
+        QUALIFY row_number() OVER (PARTITION BY coalesce(f.origin_url, f.url), f.payload_sha256
+                                   ORDER BY f.fetched_at DESC, f.fetch_id DESC) = 1
         ORDER BY f.fetch_id LIMIT ?
         """,
         [limit],

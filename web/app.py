@@ -10,6 +10,7 @@ name or another URL: parameters are only ever bound into SQL or compared with a 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -34,6 +35,21 @@ from warehouse import db as dbmod
 from web import charts, text
 from web.reading import SharedReader
 from web.security import SecurityHeaders
+
+
+def _closing(shared: SharedReader):  # noqa: ANN202 - a Starlette lifespan
+    """The shared read connection closes with the server: a DuckDB connection left open
+    with its reaper thread alive at interpreter exit can abort the process."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: object):  # noqa: ANN202
+        try:
+            yield
+        finally:
+            shared.close()
+
+    return lifespan
+
 
 HERE = Path(__file__).parent
 # How long a request waits for a crawl to let go of the file before it answers "busy"
@@ -323,6 +339,7 @@ def create_app(
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
         exception_handlers={Busy: busy, Missing: missing, HTTPException: http_error},
+        lifespan=_closing(shared),
     )
     app.add_middleware(SecurityHeaders)
     return app
