@@ -192,7 +192,7 @@ def limits_for(page_url: str) -> AttachmentLimits:
 
 
 def type_problem(limits: AttachmentLimits, result: FetchResult) -> str | None:
-    """The crawl's rule (flows/crawl.py): an attachment must have an attachment type."""
+    """The crawl's and ingest's rule: a good response with an attachment type."""
     if result.error:
         return result.error
     if result.status is None or not 200 <= result.status < 300:

@@ -28,7 +28,12 @@ from prefect.utilities.annotations import quote
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from flows.attachments import attachment_text_enabled, extract_fetched
+from flows.attachments import (
+    AttachmentLimits,
+    attachment_text_enabled,
+    extract_fetched,
+    type_problem,
+)
 from flows.discover import Discovery, discover
 from flows.fetch import Fetcher, FetchPolicy
 from flows.hosts import SharedCrawl
@@ -191,14 +196,8 @@ async def store_step(run: _Run, items: list[FrontierItem], results: list[FetchRe
 
 
 def _attachment_failure(source: Source, result: FetchResult) -> str | None:
-    if result.error:
-        return result.error
-    if result.status is None or not 200 <= result.status < 300:
-        return f"http: status {result.status}"
-    ctype = (result.content_type or "").split(";")[0].strip().lower()
-    if source.attachment_types and ctype not in source.attachment_types:
-        return f"content type {ctype or 'missing'} is not an attachment type"
-    return None
+    """Why a downloaded attachment is not one (the rule `ingest` applies too)."""
+    return type_problem(AttachmentLimits(source.attachment_types, source.attachment_max_bytes), result)
 
 
 async def attachments_step(
