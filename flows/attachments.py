@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from flows.attachment_sandbox import Sandbox
 from flows.fetch import Fetcher, FetchPolicy
-from flows.process import PageOutcome
+from flows.store.batch import PageOutcome
 from parsers.attachment_text import AttachmentText
 from parsers.attachment_text.sniff import media_type, sniff
 from warehouse import attachment_texts as store

@@ -16,10 +16,9 @@ from urllib.parse import urlsplit
 from flows.discover import listing_url
 from flows.fetch import Fetcher, FetchPolicy
 from flows.hosts import HostLimiters
-from flows.parsing import parse_result
 from flows.politeness import PoliteFetcher, Politeness
-from flows.process import http_failure
 from flows.sources import Source
+from flows.store.batch import http_failure, parse_result
 from parsers import ParseError
 from parsers.listing import parse_listing
 

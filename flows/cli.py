@@ -292,8 +292,8 @@ def parse(
 ) -> None:
     """Parse one page without touching the archive."""
     import parsers
-    from flows.parsing import http_failure, parse_result
     from flows.safety import UnsafeURL, check_url, private_allowed
+    from flows.store.batch import http_failure, parse_result
 
     if target.startswith(("http://", "https://")):
         import asyncio

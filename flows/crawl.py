@@ -40,11 +40,11 @@ from flows.hosts import SharedCrawl
 from flows.mirror import Mirror
 from flows.politeness import PoliteFetcher, Politeness
 from flows.prefect_api import ephemeral_api
-from flows.process import PageOutcome
 from flows.run_lock import source_lock
 from flows.sources import Source, get_source, load_sources
-from flows.store_cycle import CycleSpec, StoreCycle
-from flows.store_worker import StoreWorker, WorkerFailed
+from flows.store.batch import PageOutcome
+from flows.store.cycle import CycleSpec, StoreCycle
+from flows.store.worker import StoreWorker, WorkerFailed
 from warehouse.archive import Archive
 from warehouse.frontier import (
     Frontier,

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from flows.fetch import Fetcher, FetchPolicy
-from flows.process import PageOutcome, archive_parse_load
 from flows.saved_page import file_result
+from flows.store.batch import PageOutcome, archive_parse_load
 from warehouse.archive import Archive
 from warehouse.records import FetchResult
 

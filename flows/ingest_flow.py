@@ -8,7 +8,7 @@ from prefect import flow, task
 
 from flows import ingest
 from flows.fetch import FetchPolicy
-from flows.process import PageOutcome
+from flows.store.batch import PageOutcome
 from warehouse.records import FetchResult
 
 fetch_pages = task(name="fetch-batch")(ingest.fetch_pages)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.process import archive_parse_load_stored
-from warehouse.archive import Archive, Lease
+from flows.store.batch import archive_parse_load_stored
+from flows.store.lease import Lease
+from warehouse.archive import Archive
 from warehouse.raw_index import RawPage, latest_page_fetches
 
 BATCH = 500

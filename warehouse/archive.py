@@ -7,8 +7,6 @@ for the length of one batch so that readers (`govarchive query`) can get in betw
 from __future__ import annotations
 
 import contextlib
-import math
-import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -22,44 +20,6 @@ from warehouse.warc import RevisitTarget, StoredResponse, WarcLocation, WarcStor
 # Payloads smaller than this are stored in full even when seen before: a revisit record
 # would not be smaller, and error pages/empty bodies are not worth deduplicating.
 MIN_REVISIT_BYTES = 512
-
-
-class Lease:
-    """The archive file held across batches and let go once held `seconds`, or once
-    `max_bytes` of pages were written under it.
-
-    Each release is a checkpoint and the moment readers of other processes get in; holding
-    saves a checkpoint per batch, and the bounds keep readers' wait and DuckDB's buffer small.
-    """
-
-    def __init__(
-        self, archive: Archive, *, seconds: float, max_bytes: float = math.inf, bulk: bool = False
-    ) -> None:
-        self.archive, self.seconds, self.max_bytes, self.bulk = archive, seconds, max_bytes, bulk
-        self._stack: contextlib.ExitStack | None = None
-        self._since = 0.0
-        self._bytes = 0
-
-    @property
-    def held(self) -> bool:
-        return self._stack is not None
-
-    def hold(self) -> None:
-        if self._stack is None:
-            self._stack = contextlib.ExitStack()
-            self._stack.enter_context(self.archive.holding(bulk=self.bulk))
-            self._since, self._bytes = time.monotonic(), 0
-
-    def wrote(self, n_bytes: int = 0) -> None:
-        """Count a batch written under the lease; let go if it is due."""
-        self._bytes += n_bytes
-        if self._bytes >= self.max_bytes or time.monotonic() - self._since >= self.seconds:
-            self.release()
-
-    def release(self) -> None:
-        stack, self._stack = self._stack, None
-        if stack is not None:
-            stack.close()
 
 
 class Archive:

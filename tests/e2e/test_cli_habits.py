@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app, hoist_db
-from flows.process import archive_parse_load
+from flows.store.batch import archive_parse_load
 from warehouse.archive import Archive
 from warehouse.records import FetchResult
 

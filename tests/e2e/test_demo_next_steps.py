@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.process import archive_parse_load
+from flows.store.batch import archive_parse_load
 from tests.replica.demo import next_commands
 from warehouse.archive import Archive
 from warehouse.records import FetchResult

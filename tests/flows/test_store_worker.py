@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows import store_worker
 from flows.crawl import CrawlOptions, crawl, crawl_source, local_options
+from flows.store import worker as store_worker
 from tests.replica.server import ReplicaServer
 from warehouse.db import ArchiveBusy
 
@@ -101,8 +101,8 @@ def test_an_error_in_the_worker_comes_back_as_the_same_exception() -> None:
 def test_the_archive_is_let_go_after_a_few_seconds_or_megabytes_of_pages(tmp_path) -> None:
     """A crawl keeps the file between batches (each release is a checkpoint), but not for
     long: readers wait meanwhile, and what a hold keeps must fit DuckDB's memory cap."""
-    from flows import store_cycle
     from flows.sources import get_source
+    from flows.store import cycle as store_cycle
     from warehouse.frontier import FrontierItem, RunCounts
     from warehouse.records import FetchResult
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from flows.fetch import Fetcher
-from flows.process import EMPTY_BODY_WARNING, archive_parse_load
+from flows.store.batch import EMPTY_BODY_WARNING, archive_parse_load
 from tests.replica.golden_cases import load_cases
 from tests.replica.server import ReplicaServer
 from tests.resilience.helpers import policy, sql, warc_scan

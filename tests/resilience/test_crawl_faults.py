@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from flows.crawl import CrawlOptions, crawl
-from flows.process import EMPTY_BODY_WARNING
+from flows.store.batch import EMPTY_BODY_WARNING
 from tests.replica.server import ReplicaServer
 from tests.resilience.helpers import fast_crawl_policies, sql
 
@@ -121,8 +121,8 @@ def test_robots_txt_outage_parks_nothing_for_good(rs: ReplicaServer, db_path: Pa
 
 def test_unreachable_robots_is_not_a_final_verdict(rs: ReplicaServer) -> None:
     """Even where a crawl gets past its listing, a robots.txt outage must not park URLs for good."""
-    from flows.process import PageOutcome
-    from flows.store_cycle import _settle
+    from flows.store.batch import PageOutcome
+    from flows.store.cycle import _settle
     from tests.resilience.helpers import fetch, politeness
     from warehouse.frontier import FrontierItem
 

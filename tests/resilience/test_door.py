@@ -263,7 +263,7 @@ def test_saved_file_is_read_up_to_the_cap_only(tmp_path: Path) -> None:
 
 def test_a_file_name_cannot_forge_archived_headers(db_path: Path, tmp_path: Path) -> None:
     from flows.ingest import file_result
-    from flows.process import archive_parse_load
+    from flows.store.batch import archive_parse_load
     from warehouse.archive import Archive
     from warehouse.warc import read_response
 

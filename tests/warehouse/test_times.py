@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.process import archive_parse_load
+from flows.store.batch import archive_parse_load
 from warehouse.archive import Archive
 from warehouse.records import FetchResult
 

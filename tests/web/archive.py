@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flows.crawl import CrawlOptions, crawl
-from flows.process import archive_parse_load
+from flows.store.batch import archive_parse_load
 from tests.replica.server import ReplicaServer
 from warehouse.archive import Archive
 from warehouse.records import FetchResult

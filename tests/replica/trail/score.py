@@ -33,7 +33,7 @@ def fetch_result(page: TrailPage) -> FetchResult:
 
 def load(archive: object, pages: Sequence[TrailPage] = PAGES) -> None:
     """Archive raw, parse and load the pages: the path every crawl takes."""
-    from flows.process import archive_parse_load
+    from flows.store.batch import archive_parse_load
 
     archive_parse_load(archive, [fetch_result(p) for p in pages])  # type: ignore[arg-type]
 

@@ -1,8 +1,9 @@
-"""archive → parse → load for a batch of fetch results: the one path every flow shares.
+"""Archive, parse, load a batch of fetch results: the one path every flow shares.
 
 Order matters and is the archive's promise: raw bytes are written and recorded first,
 then parsed; a parse failure is recorded against the fetch (re-parseable later) and
-never leaves a partial document row.
+never leaves a partial document row. One bad page never costs a batch: a ParseError, or
+any exception a parser bug raises, comes back as a `ParseFailure` recorded against the fetch.
 """
 
 from __future__ import annotations
@@ -11,14 +12,60 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import parsers
-from flows.parsing import ParseFailure, http_failure, parse_all
 from flows.sources import source_for_url
-from parsers import Document
+from parsers import Document, ParseError
 from warehouse.archive import Archive
 from warehouse.raw_index import RawPage
 from warehouse.records import FetchResult
 
 EMPTY_BODY_WARNING = "empty body: the page has no body text"
+
+
+@dataclass(slots=True)
+class ParseFailure:
+    kind: str  # ParseError.kind, or "crash" for an unexpected exception
+    message: str
+
+
+ParseOutcome = Document | ParseFailure
+
+
+def http_failure(result: FetchResult) -> str | None:
+    """Why a response cannot become a document, or None when it can."""
+    if result.error:
+        return result.error
+    if result.status is None:
+        return "fetch: no response"
+    if result.status == 304:
+        return None
+    if not 200 <= result.status < 300:
+        return f"http: status {result.status} {result.reason}".rstrip()
+    return None
+
+
+def parse_result(result: FetchResult) -> Document:
+    """Parse an archived response; ParseError for anything that is not a usable page."""
+    if not result.content.strip():
+        raise ParseError("empty body: the server answered with no content", kind="empty")
+    # a page fetched from a mirror is parsed, and known, by its source's own URL
+    doc = parsers.parse(result.content, result.identity_final_url, result.content_type)
+    doc.url = result.identity_url
+    doc.final_url = result.identity_final_url
+    doc.fetched_at = result.fetched_at
+    return doc
+
+
+def parse_one(result: FetchResult) -> ParseOutcome:
+    try:
+        return parse_result(result)
+    except ParseError as exc:
+        return ParseFailure(exc.kind, str(exc))
+    except Exception as exc:  # a parser bug is recorded, not raised
+        return ParseFailure("crash", f"{type(exc).__name__}: {exc}")
+
+
+def parse_all(results: Sequence[FetchResult]) -> list[ParseOutcome]:
+    return [parse_one(r) for r in results]
 
 
 @dataclass(slots=True)

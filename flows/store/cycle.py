@@ -3,7 +3,7 @@
 A crawl's articles phase alternates two halves: fetching a batch (network, the event
 loop) and storing it (WARC, parse, DuckDB, frontier: CPU). `StoreCycle` is the second
 half. It runs in the crawl's process for small crawls and in a worker process
-(`flows.store_worker`) for large ones, so that on 2 cores the two halves run side by
+(`flows.store.worker`) for large ones, so that on 2 cores the two halves run side by
 side instead of taking turns on one GIL.
 """
 
@@ -14,9 +14,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from flows.process import PageOutcome, archive_parse_load
 from flows.sources import Source
-from warehouse.archive import Archive, Lease
+from flows.store.batch import PageOutcome, archive_parse_load
+from flows.store.lease import Lease
+from warehouse.archive import Archive
 from warehouse.frontier import Discovered, Frontier, FrontierItem, RunCounts, Settled, update_run
 from warehouse.records import FetchResult
 
