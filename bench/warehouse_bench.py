@@ -27,7 +27,7 @@ from parsers.document import Attachment, Document  # noqa: E402
 from warehouse import db as dbmod  # noqa: E402
 from warehouse import search_index, tokens  # noqa: E402
 from warehouse.archive import Archive  # noqa: E402
-from warehouse.records import FetchResult  # noqa: E402
+from warehouse.exchange import FetchResult  # noqa: E402
 from warehouse.search import search  # noqa: E402
 
 CHARS = (

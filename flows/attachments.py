@@ -25,7 +25,7 @@ from parsers.attachment_text.sniff import media_type, sniff
 from warehouse import attachment_texts as store
 from warehouse import db as dbmod
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 BATCH = 50
 OCR_INSTALL = "apt-get install tesseract-ocr tesseract-ocr-chi-sim"
@@ -193,9 +193,10 @@ def limits_for(page_url: str) -> AttachmentLimits:
 
 def type_problem(limits: AttachmentLimits, result: FetchResult) -> str | None:
     """The crawl's and ingest's rule: a good response with an attachment type."""
-    if result.error:
-        return result.error
-    if result.status is None or not 200 <= result.status < 300:
+    failure = result.failure
+    if failure is not None:
+        return failure.message
+    if result.status == 304:  # attachments are fetched unconditionally: a 304 is not the file
         return f"http: status {result.status}"
     ctype = (result.content_type or "").split(";")[0].strip().lower()
     if limits.types and ctype not in limits.types:

@@ -18,7 +18,7 @@ from flows.fetch import Fetcher, FetchPolicy
 from flows.hosts import HostLimiters
 from flows.politeness import PoliteFetcher, Politeness
 from flows.sources import Source
-from flows.store.batch import http_failure, parse_result
+from flows.store.batch import parse_result
 from parsers import ParseError
 from parsers.listing import parse_listing
 
@@ -76,7 +76,7 @@ async def check_source(
             url = listing_url(source, start, k)
             out.listing_tried += 1
             res = await fetcher.fetch(url)
-            problem = http_failure(res)
+            problem = res.failure
             if problem:
                 if k == 0:
                     out.problem = f"listing unreadable ({problem}): the column or host is gone"
@@ -134,7 +134,7 @@ async def _article(fetcher: PoliteFetcher, articles: list, out: CheckResult) -> 
         return
     out.article_url = link.url
     res = await fetcher.fetch(link.url)
-    problem = http_failure(res)
+    problem = res.failure
     if problem:
         out.problem = f"article {link.url} unreadable ({problem})"
         return

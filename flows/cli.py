@@ -293,7 +293,7 @@ def parse(
     """Parse one page without touching the archive."""
     import parsers
     from flows.safety import UnsafeURL, check_url, private_allowed
-    from flows.store.batch import http_failure, parse_result
+    from flows.store.batch import parse_result
 
     if target.startswith(("http://", "https://")):
         import asyncio
@@ -310,7 +310,7 @@ def parse(
                 return await f.fetch(target)
 
         result = asyncio.run(_get())
-        problem = http_failure(result)
+        problem = result.failure
         if problem:
             raise fail(f"{target}: {problem}")
     else:

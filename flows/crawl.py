@@ -46,6 +46,7 @@ from flows.store.batch import PageOutcome
 from flows.store.cycle import CycleSpec, StoreCycle
 from flows.store.worker import StoreWorker, WorkerFailed
 from warehouse.archive import Archive
+from warehouse.exchange import FetchResult, utcnow
 from warehouse.frontier import (
     Frontier,
     FrontierItem,
@@ -56,7 +57,6 @@ from warehouse.frontier import (
     start_run,
     update_run,
 )
-from warehouse.records import FetchResult, utcnow
 from warehouse.since import parse_since
 
 BATCH_SIZE = 100

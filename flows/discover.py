@@ -18,8 +18,8 @@ from flows.sources import Source
 from parsers import ParseError
 from parsers.listing import parse_listing
 from warehouse.archive import Archive
+from warehouse.exchange import FetchResult
 from warehouse.frontier import Discovered, Frontier
-from warehouse.records import FetchResult
 
 
 @dataclass(slots=True)

@@ -21,7 +21,8 @@ import httpx
 
 from flows.hosts import on_sent
 from flows.safety import UnsafeURL, check_url, is_public_address
-from warehouse.records import FetchResult, Redirect, utcnow
+from warehouse.exchange import FetchResult, Redirect, utcnow
+from warehouse.fetch_failure import FailureKind, FetchFailure
 
 USER_AGENT = (
     "govarchive/0.1 (archival crawler of public government pages; "
@@ -52,17 +53,19 @@ _BUSY_BYTES = tuple(
 )
 
 
-def soft_error(status: int | None, content: bytes) -> str | None:
+def soft_error(status: int | None, content: bytes) -> FetchFailure | None:
     """Why a 2xx response is an error page in disguise ("系统繁忙"), or None.
 
     Such a page must never become (or replace) a document: the fetch is marked as
-    failed with a retryable `busy:` error, while its bytes are still archived.
+    failed with a retryable `busy` failure, while its bytes are still archived.
     """
     if status is None or not 200 <= status < 300 or not content or len(content) > BUSY_MAX_BYTES:
         return None
     for marker, raw in _BUSY_BYTES:
         if raw in content:
-            return f"busy: the server answered {status} with an error page ({marker})"
+            return FetchFailure(
+                FailureKind.BUSY, f"busy: the server answered {status} with an error page ({marker})", status
+            )
     return None
 
 
@@ -128,7 +131,9 @@ class Fetcher:
                 url=url,
                 final_url=url,
                 status=None,
-                error=f"timeout: no complete response within {self.policy.total_timeout:g}s",
+                recorded_failure=FetchFailure(
+                    FailureKind.TIMEOUT, f"timeout: no complete response within {self.policy.total_timeout:g}s"
+                ),
             )
         result.fetched_at = fetched_at
         result.elapsed_ms = (time.monotonic() - started) * 1000
@@ -147,55 +152,64 @@ class Fetcher:
             refusal = self._refusal(current, first=not redirects)
             if refusal:
                 return FetchResult(
-                    url=url, final_url=current, status=None, redirects=redirects, error=refusal
+                    url=url, final_url=current, status=None, redirects=redirects, recorded_failure=refusal
                 )
             try:
                 result = await self._one(current, headers)
             except httpx.TimeoutException as exc:
-                return self._failed(url, current, redirects, f"timeout: {type(exc).__name__}")
+                return self._failed(url, current, redirects, FailureKind.TIMEOUT, f"timeout: {type(exc).__name__}")
             except httpx.ConnectError as exc:
-                return self._failed(url, current, redirects, f"connect: {_why(exc)}")
+                return self._failed(url, current, redirects, FailureKind.CONNECT, f"connect: {_why(exc)}")
             except httpx.DecodingError as exc:
-                return self._failed(url, current, redirects, f"decoding: {_why(exc)}")
+                return self._failed(url, current, redirects, FailureKind.DECODING, f"decoding: {_why(exc)}")
             except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-                return self._failed(url, current, redirects, f"protocol: {_why(exc)}")
+                return self._failed(url, current, redirects, FailureKind.PROTOCOL, f"protocol: {_why(exc)}")
             except httpx.HTTPError as exc:
-                return self._failed(url, current, redirects, f"http: {_why(exc)}")
+                return self._failed(url, current, redirects, FailureKind.HTTP, f"http: {_why(exc)}")
             except _PeerRefused as exc:
-                return self._failed(url, current, redirects, f"refused: {exc}")
+                return self._failed(url, current, redirects, FailureKind.REFUSED, f"refused: {exc}")
             location = result.header("location")
             if result.status in (301, 302, 303, 307, 308) and location:
                 redirects.append(Redirect(url=current, status=result.status))
                 if len(redirects) > self.policy.max_redirects:
                     return self._failed(
-                        url, current, redirects, f"redirects: more than {self.policy.max_redirects}"
+                        url, current, redirects, FailureKind.REDIRECTS,
+                        f"redirects: more than {self.policy.max_redirects}",
                     )
                 nxt = urljoin(current, location)
                 if any(r.url == nxt for r in redirects):
-                    return self._failed(url, nxt, redirects, f"redirects: loop back to {nxt}")
+                    return self._failed(url, nxt, redirects, FailureKind.REDIRECTS, f"redirects: loop back to {nxt}")
                 current = nxt
                 continue
             result.url = url
             result.redirects = redirects
             return result
 
-    def _refusal(self, url: str, *, first: bool) -> str | None:
+    def _refusal(self, url: str, *, first: bool) -> FetchFailure | None:
         p = self.policy
         if not _host_allowed(url, p.allowed_hosts):
             what = "host" if first else "redirect to host"
-            return f"offsite: {what} {urlsplit(url).netloc} is not among the source's allowed hosts"
+            return FetchFailure(
+                FailureKind.OFFSITE,
+                f"offsite: {what} {urlsplit(url).netloc} is not among the source's allowed hosts",
+            )
         try:
             if p.check_addresses:
                 check_url(url, allow_private=p.allow_private)
             elif urlsplit(url).scheme not in ("http", "https"):
-                return f"refused: {url!r} is not http(s)"
+                return FetchFailure(FailureKind.REFUSED, f"refused: {url!r} is not http(s)")
         except UnsafeURL as exc:
-            return f"refused: {exc}"
+            return FetchFailure(FailureKind.REFUSED, f"refused: {exc}")
         return None
 
     @staticmethod
-    def _failed(url: str, current: str, redirects: list[Redirect], error: str) -> FetchResult:
-        return FetchResult(url=url, final_url=current, status=None, redirects=redirects, error=error)
+    def _failed(
+        url: str, current: str, redirects: list[Redirect], kind: FailureKind, message: str
+    ) -> FetchResult:
+        return FetchResult(
+            url=url, final_url=current, status=None, redirects=redirects,
+            recorded_failure=FetchFailure(kind, message),
+        )  # fmt: skip
 
     def _check_peer(self, response: httpx.Response) -> None:
         """The address actually connected to must pass the same test as the resolved one.
@@ -247,8 +261,12 @@ class Fetcher:
             http_version=response.http_version,
             reason=response.reason_phrase,
             truncated=truncated,
-            error=(
-                f"too_large: body over {self.policy.max_bytes} bytes, cut and recorded"
+            recorded_failure=(
+                FetchFailure(
+                    FailureKind.TOO_LARGE,
+                    f"too_large: body over {self.policy.max_bytes} bytes, cut and recorded",
+                    response.status_code,
+                )
                 if truncated
                 else soft_error(response.status_code, content)
             ),

@@ -18,7 +18,7 @@ from flows.fetch import Fetcher, FetchPolicy
 from flows.saved_page import file_result
 from flows.store.batch import PageOutcome, archive_parse_load
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 __all__ = ["file_result", "ingest_file", "ingest_urls", "wants_prefect"]
 

@@ -9,7 +9,7 @@ from prefect import flow, task
 from flows import ingest
 from flows.fetch import FetchPolicy
 from flows.store.batch import PageOutcome
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 fetch_pages = task(name="fetch-batch")(ingest.fetch_pages)
 store_pages = task(name="archive-parse-load")(ingest.store_pages)

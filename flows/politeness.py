@@ -31,10 +31,9 @@ from tenacity import (
 
 from flows.fetch import Fetcher
 from flows.hosts import HostLimiter, HostLimiters
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
+from warehouse.fetch_failure import FailureKind, FetchFailure
 
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-RETRY_ERRORS = ("timeout", "connect", "protocol", "busy")
 MAX_RETRY_AFTER = 300.0
 
 
@@ -49,13 +48,10 @@ class Politeness:
 
 
 def should_retry(result: FetchResult) -> bool:
-    """Transient trouble: 429/5xx, no response (timeout, refused, reset), a 200 "系统繁忙" page."""
-    if result.status in RETRY_STATUSES:
-        return True
-    error = result.error or ""
-    if error.startswith("busy"):
-        return True
-    return result.status is None and error.startswith(RETRY_ERRORS)
+    """Transient trouble: 429/5xx, no response (timeout, refused, reset), a 200 "系统繁忙" page
+    (the kinds `warehouse.fetch_failure` calls retryable)."""
+    failure = result.failure
+    return failure is not None and failure.retryable
 
 
 def retry_after_seconds(result: FetchResult, now: dt.datetime | None = None) -> float | None:
@@ -168,13 +164,16 @@ class PoliteFetcher:
             parts = urlsplit(url)
             why = self.robots.unreachable.get(f"{parts.scheme}://{parts.netloc}")
             # An unreachable robots.txt disallows all for this run only (RFC 9309): not a
-            # verdict on the URL, so the error must not start with `robots:` (final).
-            error = (
-                f"unavailable: robots.txt unreachable ({why}), nothing fetched this run"
+            # verdict on the URL, so not `robots` (final) but `unavailable`.
+            failure = (
+                FetchFailure(
+                    FailureKind.UNAVAILABLE,
+                    f"unavailable: robots.txt unreachable ({why}), nothing fetched this run",
+                )
                 if why
-                else "robots: disallowed by robots.txt"
+                else FetchFailure(FailureKind.ROBOTS, "robots: disallowed by robots.txt")
             )
-            return FetchResult(url=url, final_url=url, status=None, error=error)
+            return FetchResult(url=url, final_url=url, status=None, recorded_failure=failure)
         if self.p.respect_robots:
             self._honour_crawl_delay(url)
         retrying = AsyncRetrying(

@@ -7,7 +7,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from flows.fetch import FetchPolicy
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
+from warehouse.fetch_failure import FailureKind, FetchFailure
 
 
 def file_result(
@@ -32,5 +33,9 @@ def file_result(
         headers=[("Content-Type", ctype), ("X-Govarchive-Source-File", quote(path.name))],
         content=content[:cap],
         truncated=truncated,
-        error=f"too_large: file over {cap} bytes, cut and recorded" if truncated else None,
+        recorded_failure=(
+            FetchFailure(FailureKind.TOO_LARGE, f"too_large: file over {cap} bytes, cut and recorded")
+            if truncated
+            else None
+        ),
     )

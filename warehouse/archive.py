@@ -14,7 +14,7 @@ from pathlib import Path
 from parsers.document import Document
 from warehouse import db as dbmod
 from warehouse import load, orphans, search_index, tokens, warc_owner
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 from warehouse.warc import RevisitTarget, StoredResponse, WarcLocation, WarcStore, read_response
 
 # Payloads smaller than this are stored in full even when seen before: a revisit record

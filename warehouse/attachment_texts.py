@@ -21,7 +21,7 @@ import pyarrow as pa
 from parsers.attachment_text import EXTRACTOR_VERSION, AttachmentText
 from warehouse import db as dbmod
 from warehouse import tokens
-from warehouse.records import utcnow
+from warehouse.exchange import utcnow
 from warehouse.search_index import weights
 
 

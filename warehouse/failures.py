@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warehouse import db as dbmod
-from warehouse.records import utcnow
+from warehouse.exchange import utcnow
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from warehouse import db as dbmod
-from warehouse.records import utcnow
+from warehouse.exchange import utcnow
 
 MAX_ATTEMPTS = 3
 _DISCOVERED_COLUMNS = (

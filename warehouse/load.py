@@ -22,7 +22,7 @@ from parsers.date_only import is_date_only
 from parsers.document import Document
 from warehouse import db as dbmod
 from warehouse import search_index, tokens
-from warehouse.records import FetchResult, utcnow
+from warehouse.exchange import FetchResult, utcnow
 from warehouse.warc import WarcLocation
 
 # Columns of document_versions that come straight from the Document.
@@ -291,7 +291,7 @@ def insert_fetches(
         rows.append(
             (
                 fetch_id, run_id, source, kind, res.url, res.final_url, res.status, res.ok,
-                res.error, res.content_type,
+                res.error, res.failure_kind, res.content_type,
                 json.dumps([list(h) for h in res.headers], ensure_ascii=False),
                 json.dumps([{"url": r.url, "status": r.status} for r in res.redirects]),
                 res.payload_sha256, len(res.content) if res.status is not None else None,
@@ -308,7 +308,7 @@ def insert_fetches(
         "fetches",
         (
             "fetch_id", "run_id", "source", "kind", "url", "final_url", "status", "ok", "error",
-            "content_type", "headers", "redirects", "payload_sha256", "size", "truncated",
+            "failure_kind", "content_type", "headers", "redirects", "payload_sha256", "size", "truncated",
             "warc_file", "warc_offset", "warc_length", "warc_record_id", "fetched_at",
             "elapsed_ms", "warc_type", "revisit_of", "origin_url", "origin_final_url",
         ),

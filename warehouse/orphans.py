@@ -21,7 +21,7 @@ import duckdb
 from warcio.archiveiterator import ArchiveIterator
 
 from warehouse import load, warc_owner
-from warehouse.records import FetchResult, utcnow
+from warehouse.exchange import FetchResult, utcnow
 from warehouse.warc import WarcLocation
 
 _OWNER = re.compile(r"-(\d+)-\d+\.warc\.gz$")

@@ -61,10 +61,10 @@ SECTIONS: tuple[tuple[str, str], ...] = (
         "Fetch failures",
         """
         SELECT coalesce(source, '(manual)') AS source,
-               CASE WHEN error IS NOT NULL THEN split_part(error, ':', 1)
-                    ELSE 'http ' || status::VARCHAR END AS failure,
+               CASE WHEN failure_kind = 'status' THEN 'http ' || status::VARCHAR
+                    ELSE failure_kind END AS failure,
                count(*) AS fetches, max(fetched_at) AS last_at
-        FROM fetches WHERE NOT ok AND coalesce(status, 0) <> 304
+        FROM fetches WHERE failure_kind IS NOT NULL
         GROUP BY ALL ORDER BY fetches DESC, source, failure
         """,
     ),

@@ -22,7 +22,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 # Headers that describe the transfer, not the stored payload: the body is kept decoded,
 # so replaying it with these would be wrong. They are kept under a prefixed name.

@@ -15,8 +15,8 @@ import parsers
 from flows.sources import source_for_url
 from parsers import Document, ParseError
 from warehouse.archive import Archive
+from warehouse.exchange import FetchResult
 from warehouse.raw_index import RawPage
-from warehouse.records import FetchResult
 
 EMPTY_BODY_WARNING = "empty body: the page has no body text"
 
@@ -28,19 +28,6 @@ class ParseFailure:
 
 
 ParseOutcome = Document | ParseFailure
-
-
-def http_failure(result: FetchResult) -> str | None:
-    """Why a response cannot become a document, or None when it can."""
-    if result.error:
-        return result.error
-    if result.status is None:
-        return "fetch: no response"
-    if result.status == 304:
-        return None
-    if not 200 <= result.status < 300:
-        return f"http: status {result.status} {result.reason}".rstrip()
-    return None
 
 
 def parse_result(result: FetchResult) -> Document:
@@ -121,12 +108,12 @@ def parse_and_load(
     """Parse what can be parsed, load it."""
     outcomes: list[PageOutcome] = []
     to_load: list[tuple[Document, int | None]] = []
-    failures = [http_failure(r) for r, _, _ in items]
+    failures = [r.failure for r, _, _ in items]
     parseable = [r for (r, _, _), f in zip(items, failures, strict=True) if not f and r.status != 304]
     parsed = iter(parse_all(parseable))
     for (result, fetch_id, source), failure in zip(items, failures, strict=True):
         if failure:
-            outcomes.append(PageOutcome(result.identity_url, fetch_id, "failed", error=failure))
+            outcomes.append(PageOutcome(result.identity_url, fetch_id, "failed", error=failure.message))
             continue
         if result.status == 304:
             outcomes.append(PageOutcome(result.identity_url, fetch_id, "not_modified"))

@@ -18,8 +18,8 @@ from flows.sources import Source
 from flows.store.batch import PageOutcome, archive_parse_load
 from flows.store.lease import Lease
 from warehouse.archive import Archive
+from warehouse.exchange import FetchResult
 from warehouse.frontier import Discovered, Frontier, FrontierItem, RunCounts, Settled, update_run
-from warehouse.records import FetchResult
 
 
 @dataclass(slots=True)
@@ -114,10 +114,10 @@ def _settle(
     settled = []
     for item, res, out in zip(items, results, outcomes, strict=True):
         if out.failed:
-            # not worth asking again: robots, off-site, refused, 4xx other than 429
-            final = (res.error or "").startswith(("robots", "offsite", "refused")) or (
-                res.status is not None and 400 <= res.status < 500 and res.status != 429
-            )
+            # a fetch failure says whether asking again could help; a parse failure can be
+            # mended by a new parser on the archived bytes, so the page is not asked again
+            failure = res.failure
+            final = failure.final if failure is not None else False
             settled.append(Settled(item.url, "failed", out.fetch_id, out.error, final=final))
         else:
             settled.append(

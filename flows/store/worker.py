@@ -29,8 +29,8 @@ from typing import IO
 
 from flows.store.batch import PageOutcome
 from flows.store.cycle import CycleSpec, StoreCycle
+from warehouse.exchange import FetchResult
 from warehouse.frontier import FrontierItem
-from warehouse.records import FetchResult
 
 _LEN = struct.Struct("!Q")
 

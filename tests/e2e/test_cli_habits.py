@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from flows.cli import app, hoist_db
 from flows.store.batch import archive_parse_load
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 FIXTURES = Path(__file__).parents[1] / "parsers" / "fixtures"
 PAGES = {

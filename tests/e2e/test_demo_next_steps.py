@@ -11,7 +11,7 @@ from flows.cli import app
 from flows.store.batch import archive_parse_load
 from tests.replica.demo import next_commands
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 FIXTURE = Path(__file__).parents[1] / "parsers" / "fixtures" / "ahsz_reply.html"
 

@@ -8,7 +8,7 @@ import duckdb
 
 from flows.store.batch import archive_parse_load
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 FIXTURE = Path(__file__).parents[1] / "parsers" / "fixtures" / "ahsz_reply.html"
 ZXTA_URL = "https://www.ahsz.gov.cn/public/6596221/191401491.html"  # ahsz-zxta's pattern

@@ -17,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from flows.fetch import Fetcher, FetchPolicy
 from flows.politeness import PoliteFetcher, Politeness
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 FAST = {"connect_timeout": 1.0, "read_timeout": 0.6, "total_timeout": 2.0}
 FAST_POLITENESS = {"rps": 0, "concurrency": 8, "attempts": 3, "backoff_initial": 0.01, "backoff_max": 0.05}

@@ -19,7 +19,7 @@ from tests.replica.golden_cases import load_cases
 from tests.replica.server import ReplicaServer
 from tests.resilience.helpers import policy, sql, warc_scan
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 from warehouse.warc import read_response
 
 KJJ = "kjj.ahsz.gov.cn"

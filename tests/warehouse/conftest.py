@@ -7,7 +7,7 @@ import pytest
 
 from parsers.document import Attachment, Document
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 
 def make_doc(url: str, title: str, body: str, **fields) -> Document:

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from tests.warehouse.conftest import make_doc, make_fetch
 from warehouse.export import export_archive
+from warehouse.fetch_failure import FailureKind, FetchFailure
 from warehouse.query import QueryError
 from warehouse.stats import archive_stats
 
@@ -33,7 +34,7 @@ def filled(archive, reply_doc):
     archive.load_documents([(reply_doc, None), (disclosure, None), (suggestion, None)])
     archive.store_fetches(
         [make_fetch("https://a.gov.cn/x.html", b"", status=500),
-         make_fetch("https://a.gov.cn/y.html", b"", status=None, error="timeout: read timed out")],
+         make_fetch("https://a.gov.cn/y.html", b"", status=None, recorded_failure=FetchFailure(FailureKind.TIMEOUT, "timeout: read timed out"))],
         source="ahsz-kjj",
     )  # fmt: skip
     archive.record_parse_error(

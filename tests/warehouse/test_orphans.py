@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 PAGE = "<html><body><p>关于市政协六届二次会议第0321号提案的答复</p></body></html>".encode() * 20
 URL = "http://www.example.gov.cn/public/1/2.html"
@@ -18,7 +18,7 @@ KILLED_WRITER = f"""
 import os, sys
 from pathlib import Path
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 archive = Archive(Path(sys.argv[1]) / "archive.duckdb")
 headers = [("Content-Type", "text/html; charset=utf-8")]
 # a first batch is committed, so the orphan sits after a referenced record in the same file

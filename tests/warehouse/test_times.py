@@ -9,7 +9,7 @@ import duckdb
 
 from flows.store.batch import archive_parse_load
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 PAGE = """<html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <h1>{title}</h1><div class="info">发布时间：{printed}　来源：宿州市科技局</div>

@@ -20,7 +20,7 @@ import pytest
 
 from tests.resilience.helpers import warcio_check
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 from warehouse.warc_owner import named_id, warcinfo_id
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ STORE_ONE = """
 import sys
 from pathlib import Path
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 db, url = sys.argv[1:3]
 with Archive(Path(db)) as archive:
     archive.store_fetches([FetchResult(url=url, final_url=url, status=200, reason="OK",

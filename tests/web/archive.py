@@ -14,7 +14,7 @@ from flows.crawl import CrawlOptions, crawl
 from flows.store.batch import archive_parse_load
 from tests.replica.server import ReplicaServer
 from warehouse.archive import Archive
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 SIZES = {"nxzx": 12, "ahsz-zxta": 16, "kjj": 8}
 HOSTS = {"nxzx-tagz": "www.nxzx.gov.cn", "ahsz-zxta": "www.ahsz.gov.cn", "ahsz-kjj": "kjj.ahsz.gov.cn"}

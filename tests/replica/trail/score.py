@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from tests.replica.trail.pages import PAGES, TrailPage
-from warehouse.records import FetchResult
+from warehouse.exchange import FetchResult
 
 LABELS = json.loads((Path(__file__).with_name("labels.json")).read_text(encoding="utf-8"))
 URL = {p.name: p.url for p in PAGES}

@@ -9,6 +9,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from warehouse.fetch_failure import NO_RESPONSE, FailureKind, FetchFailure
+
 
 def utcnow() -> dt.datetime:
     """Naive UTC, the one clock of the archive: every stored timestamp is compared with others."""
@@ -37,7 +39,9 @@ class FetchResult:
     fetched_at: dt.datetime = field(default_factory=utcnow)
     elapsed_ms: float = 0.0
     redirects: list[Redirect] = field(default_factory=list)
-    error: str | None = None  # "kind: message" when no usable response was had
+    # Recorded where the fetch failed (fetcher, politeness); a status other than 2xx/304 is
+    # its own failure, made from the status when asked (`failure`).
+    recorded_failure: FetchFailure | None = None
     request_headers: list[tuple[str, str]] = field(default_factory=list)
     http_version: str = "HTTP/1.1"
     reason: str = ""
@@ -49,11 +53,28 @@ class FetchResult:
 
     @property
     def ok(self) -> bool:
-        return self.error is None and self.status is not None and 200 <= self.status < 300
+        return self.recorded_failure is None and self.status is not None and 200 <= self.status < 300
 
     @property
-    def not_modified(self) -> bool:
-        return self.status == 304
+    def failure(self) -> FetchFailure | None:
+        """Why this response cannot become a document (None for a 2xx or a 304): ask this."""
+        if self.recorded_failure is not None:
+            return self.recorded_failure
+        if self.status is None:
+            return NO_RESPONSE
+        if self.status == 304 or 200 <= self.status < 300:
+            return None
+        return FetchFailure.of_status(self.status, self.reason)
+
+    @property
+    def error(self) -> str | None:
+        """The recorded failure's line (`fetches.error`); a status answer has its own column."""
+        return None if self.recorded_failure is None else self.recorded_failure.message
+
+    @property
+    def failure_kind(self) -> FailureKind | None:
+        failure = self.failure
+        return None if failure is None else failure.kind
 
     def header(self, name: str) -> str | None:
         lname = name.lower()
