@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 
+import settings
 from parsers.attachment_text import AttachmentText
 from parsers.attachment_text.sniff import media_type, sniff
 
@@ -28,19 +29,14 @@ _LEN = struct.Struct("!Q")
 START_TIMEOUT = 120.0  # imports on a loaded machine
 
 
-def _setting(name: str, default: float) -> float:
-    try:
-        return float(os.environ.get(name, default))
-    except ValueError:
-        return default
-
-
 class Sandbox:
     """Use as `with Sandbox() as box: result = box.extract(data, name)`."""
 
     def __init__(self, *, memory_mb: float | None = None, timeout: float | None = None) -> None:
-        self.memory_mb = memory_mb or _setting("GOVARCHIVE_ATTACHMENT_MEMORY_MB", 1024)
-        self.timeout = timeout or _setting("GOVARCHIVE_ATTACHMENT_TIMEOUT", 60)
+        own = settings.current()
+        self.settings = own.replace(attachment_memory_mb=memory_mb or own.attachment_memory_mb)
+        self.memory_mb = self.settings.attachment_memory_mb
+        self.timeout = timeout or own.attachment_timeout
         self._proc: subprocess.Popen[bytes] | None = None
         self._buffer = b""
         self._eof = False  # the child closed its end (it died), as opposed to time running out
@@ -54,9 +50,9 @@ class Sandbox:
 
     # -- the child ---------------------------------------------------------------
     def _start(self) -> subprocess.Popen[bytes]:
-        env = {**os.environ, "GOVARCHIVE_ATTACHMENT_MEMORY_MB": f"{self.memory_mb:g}",
-               "MALLOC_ARENA_MAX": "2"}  # fmt: skip
-        debug = bool(os.environ.get("GOVARCHIVE_DEBUG"))
+        # the child's edge reads its settings from its environment (`attachment_worker.main`)
+        env = {**os.environ, **self.settings.environment(), "MALLOC_ARENA_MAX": "2"}
+        debug = self.settings.debug
         proc = subprocess.Popen(
             [sys.executable, "-m", "flows.attachment_worker"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,

@@ -13,7 +13,6 @@ parsers/attachment_text as functions.
 from __future__ import annotations
 
 import json
-import os
 import resource
 import shutil
 import struct
@@ -23,11 +22,9 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
+import settings
+
 _LEN = struct.Struct("!Q")
-CONVERT_TIMEOUT = float(os.environ.get("GOVARCHIVE_CONVERT_TIMEOUT", "60"))
-OCR_LANGUAGES = os.environ.get("GOVARCHIVE_OCR_LANGUAGES", "chi_sim+eng")
-# which DOC/WPS converters to try, in order
-DOC_CONVERTERS = [c.strip() for c in os.environ.get("GOVARCHIVE_DOC_CONVERTERS", "antiword,libreoffice").split(",")]
 
 
 def read_frame(stream: IO[bytes]) -> bytes | None:
@@ -57,29 +54,31 @@ def _run(args: list[str], timeout: float, cwd: str | None = None) -> subprocess.
 
 def convert_legacy(data: bytes, kind: str) -> str:
     """DOC/WPS to text: antiword (small, fast, Word 97-2003), else LibreOffice headless."""
+    own = settings.current()
+    converters, timeout = own.doc_converters, own.convert_timeout
     from parsers.attachment_text import ExtractionError
 
     problems = []
     with tempfile.TemporaryDirectory(prefix="govarchive-doc-") as tmp:
         src = Path(tmp) / f"file.{kind}"
         src.write_bytes(data)
-        if "antiword" in DOC_CONVERTERS and shutil.which("antiword"):
+        if "antiword" in converters and shutil.which("antiword"):
             try:
-                done = _run(["antiword", "-w", "0", "-m", "UTF-8.txt", str(src)], CONVERT_TIMEOUT)
+                done = _run(["antiword", "-w", "0", "-m", "UTF-8.txt", str(src)], timeout)
                 text = done.stdout.decode("utf-8", "replace")
                 if done.returncode == 0 and text.strip():
                     convert_legacy.name = "antiword"  # type: ignore[attr-defined]
                     return text
                 problems.append(f"antiword: {done.stderr.decode('utf-8', 'replace').strip()[:200] or 'no text'}")
             except subprocess.TimeoutExpired:
-                problems.append(f"antiword: no answer within {CONVERT_TIMEOUT:g}s")
+                problems.append(f"antiword: no answer within {timeout:g}s")
         office = shutil.which("soffice") or shutil.which("libreoffice")
-        if "libreoffice" in DOC_CONVERTERS and office:
+        if "libreoffice" in converters and office:
             try:
                 done = _run(
                     [office, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
                      "--convert-to", "txt:Text (encoded):UTF8", "--outdir", tmp, str(src)],
-                    CONVERT_TIMEOUT * 2, cwd=tmp,
+                    timeout * 2, cwd=tmp,
                 )  # fmt: skip
                 out = Path(tmp) / "file.txt"
                 if out.exists():
@@ -87,8 +86,8 @@ def convert_legacy(data: bytes, kind: str) -> str:
                     return out.read_text("utf-8", "replace").lstrip("\ufeff")
                 problems.append(f"libreoffice: {done.stderr.decode('utf-8', 'replace').strip()[:200] or 'no output'}")
             except subprocess.TimeoutExpired:
-                problems.append(f"libreoffice: no answer within {CONVERT_TIMEOUT * 2:g}s")
-        convert_legacy.name = "+".join(DOC_CONVERTERS)  # type: ignore[attr-defined]
+                problems.append(f"libreoffice: no answer within {timeout * 2:g}s")
+        convert_legacy.name = "+".join(converters)  # type: ignore[attr-defined]
         if not problems:
             raise ExtractionError(
                 f"{kind}: no converter installed (apt-get install antiword, or libreoffice-writer-nogui)"
@@ -100,17 +99,19 @@ convert_legacy.name = "antiword"  # type: ignore[attr-defined]
 
 
 def tesseract(image: bytes) -> str:
+    own = settings.current()
+    languages, timeout = own.ocr_languages, own.convert_timeout
     from parsers.attachment_text import ExtractionError
 
     try:
         done = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", OCR_LANGUAGES, "--psm", "3"],
-            input=image, capture_output=True, timeout=CONVERT_TIMEOUT * 3,
+            ["tesseract", "stdin", "stdout", "-l", languages, "--psm", "3"],
+            input=image, capture_output=True, timeout=timeout * 3,
         )  # fmt: skip
     except FileNotFoundError as exc:
         raise ExtractionError("ocr: tesseract is not installed") from exc
     except subprocess.TimeoutExpired as exc:
-        raise ExtractionError(f"ocr: tesseract took over {CONVERT_TIMEOUT * 3:g}s on a page") from exc
+        raise ExtractionError(f"ocr: tesseract took over {timeout * 3:g}s on a page") from exc
     if done.returncode != 0:
         raise ExtractionError(f"ocr: tesseract failed ({done.stderr.decode('utf-8', 'replace').strip()[:200]})")
     return done.stdout.decode("utf-8", "replace")
@@ -136,9 +137,10 @@ def limit_self(memory_bytes: int, cpu_seconds: int) -> None:
 
 
 def main() -> None:
-    memory = int(float(os.environ.get("GOVARCHIVE_ATTACHMENT_MEMORY_MB", "1024")) * 2**20)
-    cpu = int(os.environ.get("GOVARCHIVE_ATTACHMENT_CPU_SECONDS", "0"))
-    limit_self(memory, cpu)
+    # this process's edge: the sandbox states the run's settings in its environment
+    own = settings.Settings.from_env()
+    settings.pin(own)
+    limit_self(int(own.attachment_memory_mb * 2**20), own.attachment_cpu_seconds)
     import parsers.attachment_text.dispatch  # noqa: F401 - the readers, imported once, under the limit
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer

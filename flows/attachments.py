@@ -10,13 +10,13 @@ that flows/attachment_sandbox.py starts; the rows are written by warehouse/attac
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import settings
 from flows.attachment_sandbox import Sandbox
 from flows.fetch import Fetcher, FetchPolicy
 from flows.store.batch import PageOutcome
@@ -249,4 +249,4 @@ async def ingest_attachments(
 def attachment_text_enabled() -> bool:
     """GOVARCHIVE_ATTACHMENT_TEXT=0 leaves a crawl's attachments unread (raw bytes only;
     `reparse` reads them later); the benchmark compares both."""
-    return os.environ.get("GOVARCHIVE_ATTACHMENT_TEXT", "1") not in ("0", "false", "no")
+    return settings.current().attachment_text

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from typer.core import TyperGroup
 
+import settings
 from flows.cli_checks import BadValue, MissingArchive
 
 
@@ -776,12 +777,18 @@ def main() -> None:
 
     sigterm_as_interrupt()  # SIGTERM unwinds: a crawl notes it, temporary servers stop
     try:
-        app()
+        own = settings.Settings.from_env()
+    except settings.SettingError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    try:
+        with settings.use(own):
+            app()
     except KeyboardInterrupt:
         typer.echo(INTERRUPTED, err=True)
         sys.exit(130)
     except Exception as exc:  # one line for the user; the traceback on request
-        if os.environ.get("GOVARCHIVE_DEBUG"):
+        if own.debug:
             raise
         typer.echo(f"error: {type(exc).__name__}: {exc} (GOVARCHIVE_DEBUG=1 shows the traceback)", err=True)
         sys.exit(1)

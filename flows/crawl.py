@@ -28,6 +28,7 @@ from prefect.utilities.annotations import quote
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+import settings
 from flows.attachments import (
     AttachmentLimits,
     attachment_text_enabled,
@@ -486,7 +487,7 @@ def worker_worth_it(pending: int) -> bool:
 
     GOVARCHIVE_STORE_WORKER: 0 never, always (tests of the worker), else decided here.
     """
-    setting = os.environ.get("GOVARCHIVE_STORE_WORKER", "auto")
+    setting = settings.current().store_worker
     if setting in ("0", "always"):
         return setting == "always"
     return pending >= WORKER_THRESHOLD and (os.cpu_count() or 1) > 1
@@ -544,9 +545,11 @@ def _run_settings(full: bool, since: str | None, max_pages: int | None) -> tuple
     name="crawl-source",
     flow_run_name="crawl-{source_name}",
     description="Crawl one configured source into the archive: listings, new articles, attachments.",
-    # transient causes (archive busy, listing or robots.txt outage) get another go
-    retries=int(os.environ.get("GOVARCHIVE_CRAWL_RETRIES", "2")),
-    retry_delay_seconds=int(os.environ.get("GOVARCHIVE_CRAWL_RETRY_DELAY", "60")),
+    # transient causes (archive busy, listing or robots.txt outage) get another go. Read when
+    # the module is imported, the one setting that is: a worker builds the flow from this
+    # decorator, and Prefect takes retries from nowhere else.
+    retries=settings.current().crawl_retries,
+    retry_delay_seconds=settings.current().crawl_retry_delay,
 )
 async def crawl_source(
     source_name: str, full: bool = False, since: str | None = None, max_pages: int | None = None
@@ -561,7 +564,8 @@ async def crawl_source(
     run_id = str(flow_run.get_id() or uuid.uuid4())
     if _LOCAL.get() is None:
         asyncio.get_running_loop().set_exception_handler(_quiet_orderly_cancel)
-    summary = await crawl(source_name, db, opts, steps=PREFECT, run_id=run_id)
+    with settings.edge():
+        summary = await crawl(source_name, db, opts, steps=PREFECT, run_id=run_id)
     get_run_logger().info(summary.line())
     await _publish(summary)
     if summary.status == "failed":
@@ -607,7 +611,8 @@ async def crawl_all(db: str | None = None, options: CrawlOptions | None = None) 
     """
     from flows.crawl_many import crawl_many
 
-    summaries = await crawl_many(None, db, options, steps=PREFECT)
+    with settings.edge():
+        summaries = await crawl_many(None, db, options, steps=PREFECT)
     for s in summaries:
         get_run_logger().info(s.line())
     if any(s.status == "failed" for s in summaries):

@@ -7,10 +7,10 @@ Politeness is owed per host, so sources on different hosts can be crawled side b
   one host share its limiter (the stricter rps and concurrency of theirs wins), and a
   robots.txt Crawl-delay slows that host for all of them.
 - One archive writer: the sources share one `Archive` (one WARC file) and the file is held
-  by this runner, let go every HOLD_SECONDS for readers; each source's batches are stored
+  by this runner, let go every `hold_seconds` (settings) for readers; each source's batches are stored
   on the event loop between fetches (no per-source store worker: one writer per file).
 - Memory: a batch is a few seconds of its host's pace (not 100 pages), and at most
-  MAX_SOURCES sources are in flight; the rest wait their turn.
+  `crawl_sources` (settings) sources are in flight; the rest wait their turn.
 
 Each source is the same per-source crawl as `govarchive crawl SOURCE` (flows/crawl.py:
 `crawl`), with its own `crawl_runs` row, frontier and summary.
@@ -22,7 +22,6 @@ import asyncio
 import contextlib
 import dataclasses
 import math
-import os
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -32,6 +31,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+import settings
 from flows.crawl import PLAIN, CrawlOptions, CrawlSummary, Steps, crawl
 from flows.hosts import HostLimiters, SharedCrawl
 from flows.sources import Source, load_sources
@@ -41,11 +41,10 @@ from warehouse.archive import Archive
 from warehouse.db import ArchiveBusy
 from warehouse.frontier import RunCounts
 
-HOLD_SECONDS = float(os.environ.get("GOVARCHIVE_HOLD_SECONDS", "3"))
 RELEASE_GAP = 0.5  # how long the file is let go each time, for readers of other processes
 BATCH_SECONDS = 5.0  # a source's batch: about this long of its host's pace
 MIN_BATCH = 4
-MAX_SOURCES = int(os.environ.get("GOVARCHIVE_CRAWL_SOURCES", "64"))
+
 
 
 def hosts_of(source: Source) -> list[str]:
@@ -90,7 +89,7 @@ async def crawl_many(
     # its own WARC file (two writers in one process could pick the same name in one second)
     shared.store_archive.warc.prefix = "govarchive-pages"
     board = _HostBoard(shared.hosts, chosen)
-    gate = asyncio.Semaphore(max(1, MAX_SOURCES))
+    gate = asyncio.Semaphore(max(1, settings.current().crawl_sources))
 
     async def one(src: Source) -> CrawlSummary:
         rps = min(shared.hosts.get(h, *pace_of(src, opts)).rps for h in hosts_of(src))
@@ -147,7 +146,7 @@ class _Holder:
         lock = self.shared.store_lock
         try:
             while True:
-                await asyncio.sleep(HOLD_SECONDS)
+                await asyncio.sleep(settings.current().hold_seconds)
                 while not lock.acquire(blocking=False):
                     await asyncio.sleep(0.02)
                 try:

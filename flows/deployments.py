@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import settings
 from flows.sources import Source, load_sources
 
 TAG = "govarchive"
@@ -42,7 +43,7 @@ class MissingSetting(RuntimeError):
 
 
 def _required(name: str) -> str:
-    value = os.environ.get(name, "").strip()
+    value = (settings.current().of_variable(name) or "").strip()
     if not value:
         raise MissingSetting(
             f"{name} is not set in the worker's environment: it must name {WORKER_SETTINGS[name]}"
@@ -157,8 +158,9 @@ def register_for_workers(work_pool: str = "govarchive") -> dict[str, Any]:
 
     sources = load_sources()
     env = {}
-    if os.environ.get("GOVARCHIVE_SOURCES"):
-        env["GOVARCHIVE_SOURCES"] = str(Path(os.environ["GOVARCHIVE_SOURCES"]).resolve())
+    chosen = settings.current().sources
+    if chosen:
+        env["GOVARCHIVE_SOURCES"] = str(Path(chosen).resolve())
     schema = parameter_schema(crawl_source).model_dump_for_openapi()
     with get_client(sync_client=True) as client:
         found = existing(client)

@@ -32,6 +32,7 @@ from prefect.settings import (
     temporary_settings,
 )
 
+import settings
 from flows.children import die_with_parent
 
 PORT_IN_USE = 3  # uvicorn's exit status when it cannot bind
@@ -39,7 +40,7 @@ PORT_IN_USE = 3  # uvicorn's exit status when it cannot bind
 
 def wanted() -> bool:
     """True when Prefect would start an ephemeral server and the user has not opted out."""
-    if os.environ.get("GOVARCHIVE_EPHEMERAL_API", "child") == "prefect":
+    if settings.current().ephemeral_api == "prefect":
         return False
     return not PREFECT_API_URL.value() and bool(PREFECT_SERVER_ALLOW_EPHEMERAL_MODE.value())
 

@@ -8,9 +8,10 @@ redirect hop against every address the name resolves to.
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 from urllib.parse import urlsplit
+
+import settings
 
 
 class UnsafeURL(ValueError):
@@ -21,7 +22,7 @@ ALLOWED_SCHEMES = ("http", "https")
 
 
 def private_allowed(flag: bool = False) -> bool:
-    return flag or os.environ.get("GOVARCHIVE_ALLOW_PRIVATE", "") not in ("", "0", "false")
+    return flag or settings.current().allow_private
 
 
 def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:

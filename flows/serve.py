@@ -23,6 +23,7 @@ from pathlib import Path
 
 import httpx
 
+import settings
 from flows.children import die_with_parent, sigterm_as_interrupt, stop_tree
 
 DEFAULT_PORT = 4200  # Prefect's own default, so its docs and habits apply
@@ -39,7 +40,7 @@ def _port_free(port: int) -> bool:
 
 
 def _choose_port() -> int:
-    wanted = int(os.environ.get("GOVARCHIVE_PREFECT_PORT", DEFAULT_PORT))
+    wanted = settings.current().prefect_port
     if _port_free(wanted):
         return wanted
     with socket.socket() as sock:
@@ -109,7 +110,8 @@ def serve_all(db: str) -> None:
 
     from flows.deployments import check_serve_may_register, served
 
-    os.environ["GOVARCHIVE_DB"] = str(Path(db).resolve())  # deployment runs read it
+    db = str(Path(db).resolve())
+    os.environ["GOVARCHIVE_DB"] = db  # deployment runs read it
     sigterm_as_interrupt()
     try:
         with local_server() as api:
@@ -124,7 +126,7 @@ def serve_all(db: str) -> None:
             for d in deployments:
                 (sched,) = d.schedules
                 print(f"  crawl-source/{d.name}: {sched.schedule.cron} {sched.schedule.timezone}", flush=True)
-            print(f"serving {len(deployments)} source(s) into {os.environ['GOVARCHIVE_DB']} from {where};"
+            print(f"serving {len(deployments)} source(s) into {db} from {where};"
                   " Ctrl-C or SIGTERM stops", flush=True)  # fmt: skip
             serve(*deployments, print_starting_message=False)
     except KeyboardInterrupt:

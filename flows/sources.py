@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import settings
 from flows.mirror import Mirror
 
 
@@ -132,7 +133,7 @@ class Platform:
 
 def config_path(path: str | os.PathLike[str] | None = None) -> Path:
     """The sources file in use: the argument, $GOVARCHIVE_SOURCES, or the shipped one."""
-    chosen = path or os.environ.get("GOVARCHIVE_SOURCES")
+    chosen = path or settings.current().sources
     return Path(chosen) if chosen else _shipped()
 
 
@@ -356,7 +357,7 @@ def source_for_url(url: str) -> str | None:
     belongs to that source, so `documents.source` does not depend on how it came in.
     A configuration that cannot be read claims nothing (ingest must still work).
     """
-    key = os.environ.get("GOVARCHIVE_SOURCES", "")
+    key = settings.current().sources or ""
     if key not in _CLAIMS:
         try:
             _CLAIMS[key] = list(load_sources().values())

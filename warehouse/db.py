@@ -9,7 +9,6 @@ failing at once; a second writer that cannot get in gets a clear `ArchiveBusy`.
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,37 +17,41 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+import settings
 from warehouse import migrate
 from warehouse.location import DEFAULT_DB, db_path  # noqa: F401 - re-exported
 
-LOCK_WAIT_SECONDS = float(os.environ.get("GOVARCHIVE_LOCK_WAIT", "30"))
-# A crawl's writes are small batches; without a cap DuckDB's buffer pool (80% of RAM by
-# default) let a crawl's memory swing by ~200 MB at each checkpoint (measured). Readers
-# (user queries, search, export) keep DuckDB's default.
-WRITER_MEMORY = os.environ.get("GOVARCHIVE_WRITER_MEMORY", "128MB")
-# DuckDB checkpoints whenever the WAL passes 16 MB, and each checkpoint rewrites the
-# table's last, partly filled row group: a bulk load (reparse, 1,000-document batches)
-# spent 3/4 of its commit time in those (measured). A writer checkpoints when it closes
-# anyway; a larger WAL only costs a longer replay after a crash.
-CHECKPOINT_THRESHOLD = os.environ.get("GOVARCHIVE_CHECKPOINT_THRESHOLD", "1GB")
-# One thread: a writer's statements are small appends that gain nothing from a second
-# DuckDB thread, and the other core is then free for the loader's tokenizer thread (or the
-# crawl's fetching and parsing); a bulk load ran 10% faster so (measured).
-WRITER_THREADS = int(os.environ.get("GOVARCHIVE_WRITER_THREADS", "1"))
-# A bulk load (reparse, an import) holds the file across many batches: what it commits
-# stays in DuckDB's buffer until the checkpoint, ~6 KB per document of text. Under the
-# crawl's cap that spilled to temporary files and was read back at the checkpoint: 100,000
-# documents loaded in 25.5 s with 128 MB, 19.8 s with 1 GB (measured). A crawl keeps the
-# small cap because it releases the file (a checkpoint) every few seconds.
-BULK_MEMORY = os.environ.get("GOVARCHIVE_BULK_MEMORY", "1GB")
-# DuckDB keeps memory it freed for reuse until a task's peak passes this (128 MB by default)
-ALLOCATOR_FLUSH = os.environ.get("GOVARCHIVE_ALLOCATOR_FLUSH", "128MB")
-WRITER_CONFIG = {
-    "allocator_flush_threshold": ALLOCATOR_FLUSH,
-    "memory_limit": WRITER_MEMORY,
-    "checkpoint_threshold": CHECKPOINT_THRESHOLD,
-    "threads": WRITER_THREADS,
-}
+# The writer's DuckDB configuration, from the run's settings (`settings.Settings`); why each
+# default is what it is:
+# - memory_limit (GOVARCHIVE_WRITER_MEMORY, 128MB): a crawl's writes are small batches;
+#   without a cap DuckDB's buffer pool (80% of RAM by default) let a crawl's memory swing by
+#   ~200 MB at each checkpoint (measured). Readers (queries, search, export) keep the default.
+# - checkpoint_threshold (1GB): DuckDB checkpoints whenever the WAL passes 16 MB, and each
+#   checkpoint rewrites the table's last, partly filled row group: a bulk load spent 3/4 of its
+#   commit time in those (measured). A writer checkpoints when it closes anyway.
+# - threads (1): a writer's statements are small appends that gain nothing from a second
+#   DuckDB thread, and the other core is then free for the loader's tokenizer thread (or the
+#   crawl's fetching and parsing); a bulk load ran 10% faster so (measured).
+# - bulk memory (1GB): a bulk load holds the file across many batches, and what it commits
+#   stays in DuckDB's buffer until the checkpoint, ~6 KB per document of text; under the
+#   crawl's cap that spilled to temporary files: 100,000 documents loaded in 25.5 s with
+#   128 MB, 19.8 s with 1 GB (measured). A crawl releases the file every few seconds.
+# - allocator_flush_threshold (128MB, DuckDB's default): freed memory DuckDB keeps for reuse.
+ALLOCATOR_FLUSH = "128MB"
+
+
+def writer_config() -> dict[str, object]:
+    s = settings.current()
+    return {
+        "allocator_flush_threshold": s.allocator_flush or ALLOCATOR_FLUSH,
+        "memory_limit": s.writer_memory,
+        "checkpoint_threshold": s.checkpoint_threshold,
+        "threads": s.writer_threads,
+    }
+
+
+def lock_wait() -> float:
+    return settings.current().lock_wait
 
 
 # Called once when opening the file has waited WAIT_NOTICE_SECONDS for another process's
@@ -67,10 +70,10 @@ def _is_lock_error(exc: Exception) -> bool:
 
 
 def open_connection(
-    path: Path, *, read_only: bool, wait: float = LOCK_WAIT_SECONDS
+    path: Path, *, read_only: bool, wait: float | None = None
 ) -> duckdb.DuckDBPyConnection:
     started = time.monotonic()
-    deadline = started + wait
+    deadline = started + (lock_wait() if wait is None else wait)
     delay = 0.02
     noticed = False
     # The default (1.0-compatible) storage format is kept on purpose: the newest one
@@ -78,7 +81,7 @@ def open_connection(
     # search hits take 130-500 ms instead of ~30 ms on 100,000 documents.
     while True:
         try:
-            config = {} if read_only else WRITER_CONFIG
+            config = {} if read_only else writer_config()
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if not _is_lock_error(exc) or time.monotonic() >= deadline:
@@ -148,7 +151,7 @@ def hold(
     Opening and closing the file costs tens of milliseconds (a checkpoint each time);
     a crawl makes several small writes per batch, so it holds the file for the batch
     and lets go between batches, which is when readers of other processes get in.
-    `bulk` raises the memory cap to BULK_MEMORY for a hold that writes a lot before
+    `bulk` raises the memory cap to the bulk memory cap for a hold that writes a lot before
     its checkpoint (ignored when the file is already held). `threads`: other threads of
     this process may write meanwhile (each through a cursor of its own, see `_threaded`).
     """
@@ -164,7 +167,7 @@ def hold(
     path.parent.mkdir(parents=True, exist_ok=True)
     con = open_connection(path, read_only=False)
     if bulk:
-        con.execute(f"SET memory_limit = '{BULK_MEMORY}'")
+        con.execute(f"SET memory_limit = '{settings.current().bulk_memory}'")
     _held[key] = con
     if threads:
         _threaded[key] = threading.get_ident()
@@ -193,7 +196,7 @@ def writer(
         yield held
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = open_connection(path, read_only=False, wait=LOCK_WAIT_SECONDS if wait is None else wait)
+    con = open_connection(path, read_only=False, wait=wait)
     try:
         if migrate_schema:
             migrate.upgrade(con)
@@ -215,7 +218,7 @@ def reader(path: Path, *, wait: float | None = None) -> Iterator[duckdb.DuckDBPy
         else:
             yield _held[key]
         return
-    con = open_connection(path, read_only=True, wait=LOCK_WAIT_SECONDS if wait is None else wait)
+    con = open_connection(path, read_only=True, wait=wait)
     try:
         yield con
     finally:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import settings
+
 DEFAULT_DB = Path("data") / "archive.duckdb"
 
 
 def db_path(path: str | os.PathLike[str] | None = None) -> Path:
     """The archive file: the argument, else $GOVARCHIVE_DB, else ./data/archive.duckdb."""
     if path is None:
-        path = os.environ.get("GOVARCHIVE_DB") or DEFAULT_DB
+        path = settings.current().db or DEFAULT_DB
     return Path(path)

@@ -15,7 +15,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,6 +29,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+import settings
 from warehouse import browse, document_page
 from warehouse import db as dbmod
 from web import charts, text
@@ -52,11 +52,6 @@ def _closing(shared: SharedReader):  # noqa: ANN202 - a Starlette lifespan
 
 
 HERE = Path(__file__).parent
-# How long a request waits for a crawl to let go of the file before it answers "busy"
-# (a crawl lets go every GOVARCHIVE_HOLD_SECONDS, 3 s by default).
-BUSY_WAIT = float(os.environ.get("GOVARCHIVE_WEB_WAIT", "5"))
-# How long the read connection is kept across requests (web/reading.py); 0: per request
-KEEP_SECONDS = float(os.environ.get("GOVARCHIVE_WEB_KEEP", "5"))
 RETRY_SECONDS = 2
 MAX_PARAM = 300  # longer query parameters are refused (400)
 DEFAULT_REPLAY = "http://127.0.0.1:8322/archive"
@@ -65,7 +60,7 @@ T = TypeVar("T")
 
 
 class Busy(Exception):
-    """The archive stayed held by a writer for longer than BUSY_WAIT."""
+    """The archive stayed held by a writer for longer than the settings' `web_wait`."""
 
 
 class Missing(Exception):
@@ -127,13 +122,17 @@ def create_app(
     db: Path,
     *,
     replay_url: str = DEFAULT_REPLAY,
-    busy_wait: float = BUSY_WAIT,
-    keep: float = KEEP_SECONDS,
+    busy_wait: float | None = None,
+    keep: float | None = None,
 ) -> Starlette:
     """The app for one archive file. `replay_url` is where `govarchive replay` serves the
     raw captures (the document page links there); `busy_wait` is how long a request
     waits for a writer to let go before it answers "archive busy"; `keep` how long one
-    read connection serves requests before it is let go (web/reading.py)."""
+    read connection serves requests before it is let go (web/reading.py). Both default to
+    the settings (`web_wait`: a crawl lets go every `hold_seconds`, 3 s by default)."""
+    own = settings.current()
+    busy_wait = own.web_wait if busy_wait is None else busy_wait
+    keep = own.web_keep if keep is None else keep
     env = _environment()
     path = Path(db)
     shared = SharedReader(path, wait=busy_wait, keep=keep)

@@ -9,7 +9,6 @@ is a snapshot taken at start: restart to replay captures crawled since.
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -17,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import settings
 from warehouse import replay_index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,7 @@ class ReplayError(RuntimeError):
 
 def pywb_python() -> str:
     """The interpreter that has pywb."""
-    named = os.environ.get("GOVARCHIVE_PYWB_PYTHON")
+    named = settings.current().pywb_python
     if named:
         if not shutil.which(named):
             raise ReplayError(f"GOVARCHIVE_PYWB_PYTHON={named} is not an executable")

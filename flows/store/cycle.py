@@ -10,13 +10,14 @@ side instead of taking turns on one GIL.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flows.sources import Source
 from flows.store.batch import PageOutcome, archive_parse_load
 from flows.store.lease import Lease
+from settings import Settings
+from settings import current as settings_of_run
 from warehouse.archive import Archive
 from warehouse.exchange import FetchResult
 from warehouse.frontier import Discovered, Frontier, FrontierItem, RunCounts, Settled, update_run
@@ -31,17 +32,17 @@ class CycleSpec:
     run_id: str
     counts: RunCounts
     notes: list[str] = field(default_factory=list)
+    # the run's settings, taken along into a worker process (it has no edge of its own)
+    settings: Settings = field(default_factory=settings_of_run)
 
 
-# How long the store cycle keeps the archive file between batches. Each release is a
-# checkpoint (a fifth of a store cycle's time when done after every batch; measured),
-# and while the file is held a reader in another process waits (it retries for 30 s):
-# a few seconds keeps both small.
-HOLD_SECONDS = float(os.environ.get("GOVARCHIVE_HOLD_SECONDS", "3"))
-# ... and for at most this many bytes of fetched pages: until the checkpoint, DuckDB keeps
-# what a hold wrote in its buffer (~4.5 bytes per byte of HTML, measured), which must fit
-# the writer's memory cap however fast the machine and however large the pages.
-HOLD_BYTES = int(float(os.environ.get("GOVARCHIVE_HOLD_MB", "8")) * 2**20)
+# How long the store cycle keeps the archive file between batches (`hold_seconds`, 3 s):
+# each release is a checkpoint (a fifth of a store cycle's time when done after every
+# batch; measured), and while the file is held a reader in another process waits (it
+# retries for 30 s): a few seconds keeps both small. And for at most `hold_mb` (8 MB) of
+# fetched pages: until the checkpoint, DuckDB keeps what a hold wrote in its buffer (~4.5
+# bytes per byte of HTML, measured), which must fit the writer's memory cap however fast
+# the machine and however large the pages.
 
 
 class StoreCycle:
@@ -50,7 +51,8 @@ class StoreCycle:
         self.source, self.run_id, self.counts = spec.source, spec.run_id, spec.counts
         self.archive = archive or Archive(spec.db)
         self.frontier = Frontier(self.archive.path, self.source.name)
-        self.lease = Lease(self.archive, seconds=HOLD_SECONDS, max_bytes=HOLD_BYTES)
+        own = spec.settings
+        self.lease = Lease(self.archive, seconds=own.hold_seconds, max_bytes=own.hold_mb * 2**20)
 
     def release(self) -> None:
         """Let go of the archive file (readers get in; DuckDB checkpoints)."""

@@ -27,8 +27,10 @@ import sys
 from collections.abc import Sequence
 from typing import IO
 
+import settings
 from flows.store.batch import PageOutcome
 from flows.store.cycle import CycleSpec, StoreCycle
+from settings import Settings
 from warehouse.exchange import FetchResult
 from warehouse.frontier import FrontierItem
 
@@ -61,11 +63,8 @@ def spawn(module: str, env: dict[str, str] | None = None) -> subprocess.Popen[by
     # glibc's heap (the worker's peak fell by ~25 MB); DuckDB's allocator flushed past
     # 16 MB instead of 128 MB, and pyarrow on the system allocator instead of jemalloc's
     # pool (together ~16 MB of the worker's peak at 20,000 pages, no measurable speed cost).
-    defaults = {
-        "MALLOC_MMAP_THRESHOLD_": "131072",
-        "GOVARCHIVE_ALLOCATOR_FLUSH": "16MB",
-        "ARROW_DEFAULT_MEMORY_POOL": "system",
-    }
+    # (DuckDB's flush threshold is set from the start request: `_Handler`.)
+    defaults = {"MALLOC_MMAP_THRESHOLD_": "131072", "ARROW_DEFAULT_MEMORY_POOL": "system"}
     return subprocess.Popen(
         [sys.executable, "-m", module], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         env={**defaults, **os.environ, **(env or {})},
@@ -105,13 +104,7 @@ class StoreWorker:
 
     def __init__(self, spec: CycleSpec) -> None:
         self.counts = spec.counts
-        # The worker's DuckDB cap: what a hold keeps is bounded (store_cycle.HOLD_BYTES), so
-        # 64 MB suffices, and the cap is what the worker's peak memory follows (128 MB:
-        # ~450 MB for crawl + worker at 20,000 pages; 64 MB: ~385 MB; measured).
-        memory = os.environ.get("GOVARCHIVE_WORKER_MEMORY", "64MB")
-        self._proc: subprocess.Popen[bytes] | None = spawn(
-            "flows.store.worker", {"GOVARCHIVE_WRITER_MEMORY": memory}
-        )
+        self._proc: subprocess.Popen[bytes] | None = spawn("flows.store.worker")
         self._call(spec)
 
     def _call(self, request: object) -> object:
@@ -146,6 +139,17 @@ class StoreWorker:
             stop(proc)
 
 
+def worker_settings(run: Settings) -> Settings:
+    """The run's settings as the worker's writer uses them.
+
+    Its DuckDB cap is `worker_memory`: what a hold keeps is bounded (`hold_mb`), so 64 MB
+    suffices, and the cap is what the worker's peak memory follows (128 MB: ~450 MB for
+    crawl + worker at 20,000 pages; 64 MB: ~385 MB; measured). DuckDB's allocator flushes
+    past 16 MB unless the run says otherwise (see `spawn`).
+    """
+    return run.replace(writer_memory=run.worker_memory, allocator_flush=run.allocator_flush or "16MB")
+
+
 class _Handler:
     """The worker side: one StoreCycle, built from the first request."""
 
@@ -160,6 +164,7 @@ class _Handler:
 
     def _answer(self, request: object) -> object:
         if isinstance(request, CycleSpec):
+            settings.pin(worker_settings(request.settings))
             self.cycle = StoreCycle(request)
             return None
         assert self.cycle is not None and isinstance(request, tuple)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 
+import settings
 from tests.warehouse.conftest import make_doc
 from warehouse import db as dbmod
 from warehouse.archive import Archive
@@ -67,9 +68,9 @@ def _memory_limit(path: Path) -> str:
         return con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
 
 
-def test_bulk_hold_raises_the_memory_cap_only_while_held(tmp_path, monkeypatch):
-    monkeypatch.setattr(dbmod, "BULK_MEMORY", "1GB")
+def test_bulk_hold_raises_the_memory_cap_only_while_held(tmp_path):
     archive = Archive(tmp_path / "archive.duckdb")
-    with archive.holding(bulk=True):
+    own = settings.Settings.from_env({}).replace(bulk_memory="1GB", writer_memory="128MB")
+    with settings.use(own), archive.holding(bulk=True):
         assert _memory_limit(archive.path) == "953.6 MiB"  # DuckDB's way of saying 1 GB
     assert _memory_limit(archive.path) == "122.0 MiB"  # the writer's 128 MB
