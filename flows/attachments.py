@@ -87,7 +87,7 @@ def extract_stored(
                 result = _read(box, item, contents.get(item.fetch_id))
                 summary.add(result)
                 rows.append(store.TextRow(item, result))
-            with dbmod.writer(archive.path, migrate_schema=False) as con:
+            with dbmod.writer(archive.path) as con:
                 store.save_texts(con, rows)
     finally:
         if own:
@@ -162,7 +162,7 @@ def ocr_scans(db: str | None) -> OcrSummary:
                 summary.read += 1
             else:
                 summary.failed += 1
-            with dbmod.writer(archive.path, migrate_schema=False) as con:
+            with dbmod.writer(archive.path) as con:
                 store.save_ocr(con, sha, result)
     return summary
 

@@ -129,8 +129,8 @@ def _check(*checks) -> None:  # noqa: ANN002 - zero-argument callables
 
 
 def _fail_if_disk_full(exc: BaseException) -> None:
-    """A full disk ends the command with one line and exit 1 (see flows/storage.py)."""
-    from flows.storage import storage_problem
+    """A full disk ends the command with one line and exit 1 (see flows/disk_full.py)."""
+    from flows.disk_full import storage_problem
 
     problem = storage_problem(exc)
     if problem:

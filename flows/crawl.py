@@ -47,17 +47,9 @@ from flows.store.batch import PageOutcome
 from flows.store.cycle import CycleSpec, StoreCycle
 from flows.store.worker import StoreWorker, WorkerFailed
 from warehouse.archive import Archive
+from warehouse.crawl_runs import RunCounts, last_walk, record_walk, start_run, update_run
 from warehouse.exchange import FetchResult, utcnow
-from warehouse.frontier import (
-    Frontier,
-    FrontierItem,
-    RunCounts,
-    Settled,
-    last_walk,
-    record_walk,
-    start_run,
-    update_run,
-)
+from warehouse.frontier import Frontier, FrontierItem, Settled
 from warehouse.since import parse_since
 
 BATCH_SIZE = 100

@@ -33,13 +33,13 @@ from rich.table import Table
 
 import settings
 from flows.crawl import PLAIN, CrawlOptions, CrawlSummary, Steps, crawl
+from flows.disk_full import storage_problem
 from flows.hosts import HostLimiters, SharedCrawl
 from flows.sources import Source, load_sources
-from flows.storage import storage_problem
 from warehouse import db as dbmod
 from warehouse.archive import Archive
+from warehouse.crawl_runs import RunCounts
 from warehouse.db import ArchiveBusy
-from warehouse.frontier import RunCounts
 
 RELEASE_GAP = 0.5  # how long the file is let go each time, for readers of other processes
 BATCH_SECONDS = 5.0  # a source's batch: about this long of its host's pace

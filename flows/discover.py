@@ -32,7 +32,7 @@ class Discovery:
     offsite_skipped: int = 0
     stop_reason: str = ""
     warnings: list[str] = field(default_factory=list)
-    # Whether the walk saw every listing page it had to (see warehouse.frontier.last_walk),
+    # Whether the walk saw every listing page it had to (see warehouse.crawl_runs.last_walk),
     # and per start URL why it stopped; both go into crawl_runs.
     complete: bool = True
     stops: list[str] = field(default_factory=list)

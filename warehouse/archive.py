@@ -13,7 +13,16 @@ from pathlib import Path
 
 from parsers.document import Document
 from warehouse import db as dbmod
-from warehouse import load, orphans, search_index, tokens, warc_owner
+from warehouse import (
+    fetch_rows,
+    load,
+    migrate,
+    orphans,
+    parse_errors,
+    search_index,
+    tokens,
+    warc_owner,
+)
 from warehouse.exchange import FetchResult
 from warehouse.warc import RevisitTarget, StoredResponse, WarcLocation, WarcStore, read_response
 
@@ -27,7 +36,7 @@ class Archive:
         self.path = dbmod.db_path(path)
         self.root = self.path.parent
         self.warc = WarcStore(self.root)
-        dbmod.ensure_schema(self.path)
+        migrate.ensure_schema(self.path)
         self._orphans_checked = False
 
     def close(self) -> None:
@@ -59,15 +68,15 @@ class Archive:
         """
         if not results:
             return []
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             if self.warc.archive_id is None:  # its files carry the archive's id (warc_owner.py)
                 self.warc.archive_id = warc_owner.archive_id(con)
             if not self._orphans_checked:  # once per writer: a killed one may have left some
                 orphans.adopt(con, self.root)
                 self._orphans_checked = True
             digests = [r.payload_sha256 for r in results if _dedupable(r)]
-            known = load.stored_payloads(con, [d for d in digests if d])
-            ids = load.reserve_fetch_ids(con, len(results))
+            known = fetch_rows.stored_payloads(con, [d for d in digests if d])
+            ids = fetch_rows.reserve_fetch_ids(con, len(results))
             located: list[tuple[FetchResult, WarcLocation | None]] = []
             revisit_of: dict[int, int] = {}
             for i, (res, fetch_id) in enumerate(zip(results, ids, strict=True)):
@@ -83,12 +92,12 @@ class Archive:
                 else:
                     loc = self.warc.write(res, sync=False)
                     if digest:
-                        known[digest] = load.StoredPayload(
+                        known[digest] = fetch_rows.StoredPayload(
                             fetch_id, res.final_url or res.url, res.fetched_at, loc.record_id
                         )
                 located.append((res, loc))
             self.warc.sync()
-            return load.insert_fetches(
+            return fetch_rows.insert_fetches(
                 con, located, run_id=run_id, source=source, kind=kind, ids=ids,
                 revisit_of=revisit_of,
             )  # fmt: skip
@@ -101,10 +110,10 @@ class Archive:
     ) -> load.LoadStats:
         from warehouse import paper_trail  # here, not above: keeps the import lines as they were
 
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             stats = load.load_documents(con, items, ahead=ahead)
             paper_trail.update(con, [d for d, _ in items])  # proposals and copies, see 008
-            load.resolve_parse_errors(con, [fid for _, fid in items if fid is not None])
+            parse_errors.resolve_parse_errors(con, [fid for _, fid in items if fid is not None])
             return stats
 
     def load_batches(
@@ -138,8 +147,8 @@ class Archive:
     def record_parse_error(
         self, *, fetch_id: int, url: str, kind: str, message: str, parser_version: str
     ) -> None:
-        with dbmod.writer(self.path, migrate_schema=False) as con:
-            load.record_parse_error(
+        with dbmod.writer(self.path) as con:
+            parse_errors.record_parse_error(
                 con,
                 fetch_id=fetch_id,
                 url=url,
@@ -157,7 +166,7 @@ class Archive:
         schedule: str | None = None,
     ) -> None:
         """Describe a configured source in table `sources` (flows call this per crawl)."""
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             con.execute(
                 """
                 INSERT INTO sources (name, title, base_url, schedule, first_seen, last_seen)
@@ -173,7 +182,7 @@ class Archive:
 
     def compact_search_index(self) -> None:
         """Re-sort the search postings (optional; worth it after a large crawl)."""
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             search_index.compact(con)
 
     def read_raw(self, fetch_id: int) -> StoredResponse:

@@ -148,14 +148,7 @@ def index_texts(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[int, str | 
         "weight": np.round(weight * 100).astype(np.uint8),
     })  # fmt: skip
     docs = pa.table({"text_id": ids, "name_len": name_len.astype(np.int32), "text_len": text_len.astype(np.int32)})
-    con.register("_att_postings", postings)
-    con.register("_att_docs", docs)
-    try:
-        con.execute("INSERT INTO attachment_postings SELECT * FROM _att_postings")
-        con.execute("INSERT INTO attachment_search_docs SELECT * FROM _att_docs")
-    finally:
-        con.unregister("_att_postings")
-        con.unregister("_att_docs")
+    dbmod.insert_arrow(con, {"attachment_postings": postings, "attachment_search_docs": docs})
 
 
 def _unindex(con: duckdb.DuckDBPyConnection, text_ids: list[int]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warehouse import db as dbmod
+from warehouse import migrate
 from warehouse.exchange import utcnow
 
 
@@ -49,6 +50,7 @@ def list_failures(path: Path, source: str | None = None) -> list[Failure]:
 
 def requeue_failures(path: Path, source: str | None = None) -> int:
     """Failed frontier URLs become pending with a fresh attempt count; returns how many."""
+    migrate.ensure_schema(path)
     with dbmod.writer(path) as con:
         n = con.execute(
             "SELECT count(*) FROM frontier WHERE state = 'failed' AND (?::VARCHAR IS NULL OR source = ?)",

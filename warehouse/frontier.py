@@ -1,4 +1,4 @@
-"""The crawl frontier and the crawl_runs ledger: the SQL behind a resumable crawl.
+"""The crawl frontier: the SQL behind a resumable crawl (its runs: `crawl_runs.py`).
 
 Every state change is committed before the crawl moves on, so after a kill the
 frontier says exactly which URLs are still owed: `pending` ones are fetched by the
@@ -70,7 +70,7 @@ class Frontier:
 
     def urls(self) -> set[str]:
         """Every URL the source has, in any state (a discovery walk checks links against it)."""
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             rows = con.execute("SELECT url FROM frontier WHERE source = ?", [self.source]).fetchall()
         return {r[0] for r in rows}
 
@@ -80,7 +80,7 @@ class Frontier:
             return 0
         now = utcnow()
         rows = [(self.source, d.url, d.kind, d.title, d.date, d.referrer, now, run_id) for d in items]
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             before = con.execute(
                 "SELECT count(*) FROM frontier WHERE source = ?", [self.source]
             ).fetchone()[0]
@@ -106,7 +106,7 @@ class Frontier:
 
     def requeue_done(self, kind: str = "article") -> int:
         """--full: every fetched article becomes pending again (re-visited with a conditional GET)."""
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             n = con.execute(
                 "SELECT count(*) FROM frontier WHERE source = ? AND kind = ? AND state IN ('done', 'failed')",
                 [self.source, kind],
@@ -132,7 +132,7 @@ class Frontier:
         instead of being hammered again now).
         """
         with (
-            dbmod.writer(self.path, migrate_schema=False) as con,
+            dbmod.writer(self.path) as con,
             dbmod.registered(con, "_in_flight", "url", list(exclude), pa.string()),
         ):
             rows = con.execute(
@@ -158,7 +158,7 @@ class Frontier:
             ],
             schema=_SETTLED_SCHEMA,
         )  # fmt: skip
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             con.register("_settled", staged)
             try:
                 con.execute(
@@ -184,91 +184,8 @@ class Frontier:
                 con.unregister("_settled")
 
     def counts(self) -> dict[str, int]:
-        with dbmod.writer(self.path, migrate_schema=False) as con:
+        with dbmod.writer(self.path) as con:
             rows = con.execute(
                 "SELECT state, count(*) FROM frontier WHERE source = ? GROUP BY state", [self.source]
             ).fetchall()
         return {state: int(n) for state, n in rows}
-
-
-@dataclass(slots=True)
-class RunCounts:
-    discovered: int = 0
-    fetched: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0
-
-
-def start_run(path: Path, run_id: str, source: str) -> list[str]:
-    """Open a crawl_runs row; runs of this source left 'running' by a kill become 'interrupted'."""
-    with dbmod.writer(path, migrate_schema=False) as con:
-        stale = con.execute(
-            "SELECT run_id FROM crawl_runs WHERE source = ? AND status = 'running'", [source]
-        ).fetchall()
-        con.execute(
-            "UPDATE crawl_runs SET status = 'interrupted' WHERE source = ? AND status = 'running'",
-            [source],
-        )
-        con.execute(
-            "INSERT INTO crawl_runs (run_id, source, started_at, status) VALUES (?, ?, ?, 'running')"
-            " ON CONFLICT DO NOTHING",
-            [run_id, source, utcnow()],
-        )
-    return [r[0] for r in stale]
-
-
-def update_run(
-    path: Path, run_id: str, counts: RunCounts, *, status: str | None = None, notes: str | None = None
-) -> None:
-    """Counts are written as the crawl goes, so an interrupted run still tells what it did."""
-    with dbmod.writer(path, migrate_schema=False) as con:
-        con.execute(
-            "UPDATE crawl_runs SET discovered = ?, fetched = ?, new = ?, changed = ?, unchanged = ?,"
-            " failed = ?, status = coalesce(?, status), notes = coalesce(?, notes),"
-            " finished_at = CASE WHEN ? IS NULL THEN finished_at ELSE ? END WHERE run_id = ?",
-            [
-                counts.discovered, counts.fetched, counts.new, counts.changed, counts.unchanged,
-                counts.failed, status, notes, status, utcnow(), run_id,
-            ],
-        )  # fmt: skip
-
-
-def has_finished_run(path: Path, source: str) -> bool:
-    """Whether a crawl of this source ever walked its listings to the end.
-
-    Until one has, an incremental crawl must not stop at known pages: the pages
-    beyond where an interrupted walk stopped were never seen.
-    """
-    with dbmod.writer(path, migrate_schema=False) as con:
-        row = con.execute(
-            "SELECT count(*) FROM crawl_runs WHERE source = ? AND status = 'finished'", [source]
-        ).fetchone()
-    return bool(row and row[0])
-
-
-def record_walk(path: Path, run_id: str, *, complete: bool, stop: str) -> None:
-    """Write down why this run's listing walk stopped, and whether it saw all it had to."""
-    with dbmod.writer(path, migrate_schema=False) as con:
-        con.execute(
-            "UPDATE crawl_runs SET discovery_stop = ?, walk_complete = ? WHERE run_id = ?",
-            [stop, complete, run_id],
-        )
-
-
-def last_walk(path: Path, source: str, *, before_run: str | None = None) -> tuple[str, bool] | None:
-    """(run_id, complete) of the newest earlier run of this source that began a walk.
-
-    Only a complete last walk lets an incremental crawl stop at known articles: after
-    a walk cut short (`--max-pages`, `--since`, a failed listing page, a kill before the
-    walk was recorded), the pages behind where it stopped may hold articles never seen.
-    """
-    with dbmod.writer(path, migrate_schema=False) as con:
-        row = con.execute(
-            "SELECT run_id, coalesce(walk_complete, false) FROM crawl_runs"
-            " WHERE source = ? AND run_id IS DISTINCT FROM ?"
-            " ORDER BY started_at DESC, run_id DESC LIMIT 1",
-            [source, before_run],
-        ).fetchone()
-    return (row[0], bool(row[1])) if row else None

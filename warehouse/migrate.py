@@ -1,4 +1,8 @@
-"""Numbered schema migrations, applied in order and recorded, so an older archive upgrades in place."""
+"""Numbered schema migrations, applied in order and recorded, so an older archive upgrades in place.
+
+The one way into the schema (`ensure_schema`): `db` opens connections and knows nothing of
+migrations, so the layers run migrate -> search_index/paper_trail -> db without a cycle.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ import contextlib
 import re
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 import duckdb
+
+from warehouse import db
 
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
@@ -71,3 +78,22 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> list[int]:
             raise
         applied.append(version)
     return applied
+
+
+def ensure_schema(path: Path) -> None:
+    """Create the archive (and its folder) if new; upgrade its schema if old."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = not path.exists()
+    try:
+        with db.writer(path) as con:
+            upgrade(con)
+    except (duckdb.Error, OSError) as exc:
+        # A file half-created on a full disk is not a database and would block every
+        # later run: leave none behind (only then: another writer may own a new file).
+        if fresh and any(t in str(exc) for t in _DISK_FULL):
+            for leftover in (path, path.with_name(path.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+        raise
+
+
+_DISK_FULL = ("No space left on device", "Disk quota exceeded", "File too large")

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 from warcio.archiveiterator import ArchiveIterator
 
-from warehouse import load, warc_owner
+from warehouse import fetch_rows, warc_owner
 from warehouse.exchange import FetchResult, utcnow
 from warehouse.warc import WarcLocation
 
@@ -105,7 +105,7 @@ def adopt(con: duckdb.DuckDBPyConnection, root: Path) -> int:
             continue
         orphans = _tail(root, file, start)
         if orphans:
-            load.insert_fetches(con, orphans, run_id=None, source=None, kind="orphan")
+            fetch_rows.insert_fetches(con, orphans, run_id=None, source=None, kind="orphan")
             adopted += len(orphans)
     warc_owner.note_unattributed(con, root, unattributed)
     return adopted

@@ -112,14 +112,7 @@ def index_rows(
             "body_len": pa.array(body_len, pa.int32()),
         }
     )
-    con.register("_search_postings_batch", postings)
-    con.register("_search_docs_batch", docs)
-    try:
-        con.execute("INSERT INTO search_postings SELECT * FROM _search_postings_batch")
-        con.execute("INSERT INTO search_docs SELECT * FROM _search_docs_batch")
-    finally:
-        con.unregister("_search_postings_batch")
-        con.unregister("_search_docs_batch")
+    dbmod.insert_arrow(con, {"search_postings": postings, "search_docs": docs})
     return len(terms.term)
 
 

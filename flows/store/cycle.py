@@ -19,8 +19,9 @@ from flows.store.lease import Lease
 from settings import Settings
 from settings import current as settings_of_run
 from warehouse.archive import Archive
+from warehouse.crawl_runs import RunCounts, update_run
 from warehouse.exchange import FetchResult
-from warehouse.frontier import Discovered, Frontier, FrontierItem, RunCounts, Settled, update_run
+from warehouse.frontier import Discovered, Frontier, FrontierItem, Settled
 
 
 @dataclass(slots=True)

@@ -103,8 +103,9 @@ def test_the_archive_is_let_go_after_a_few_seconds_or_megabytes_of_pages(tmp_pat
     long: readers wait meanwhile, and what a hold keeps must fit DuckDB's memory cap."""
     from flows.sources import get_source
     from flows.store import cycle as store_cycle
+    from warehouse.crawl_runs import RunCounts
     from warehouse.exchange import FetchResult
-    from warehouse.frontier import FrontierItem, RunCounts
+    from warehouse.frontier import FrontierItem
 
     cycle = store_cycle.StoreCycle(
         store_cycle.CycleSpec(get_source("ahsz-kjj"), str(tmp_path / "archive.duckdb"), "run", RunCounts())

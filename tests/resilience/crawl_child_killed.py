@@ -15,12 +15,12 @@ import sys
 from typing import Any
 
 from tests.resilience import crawl_child
-from warehouse import load
+from warehouse import fetch_rows
 
 
 def main(argv: list[str]) -> int:
     n, pages = int(argv[0]), 0
-    real = load.insert_fetches
+    real = fetch_rows.insert_fetches
 
     def insert_fetches(con: Any, fetches: Any, *, kind: str, **kw: Any) -> list[int]:
         nonlocal pages
@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
                 os.kill(os.getpid(), signal.SIGKILL)
         return real(con, fetches, kind=kind, **kw)
 
-    load.insert_fetches = insert_fetches
+    fetch_rows.insert_fetches = insert_fetches
     return crawl_child.main(argv[1:])
 
 

@@ -191,7 +191,7 @@ def test_a_writer_gets_in_while_pages_are_being_read(web_archive: WebArchive, tm
                 "from pathlib import Path\n"
                 "from warehouse import db\n"
                 "start = time.monotonic()\n"
-                f"with db.writer(Path({str(db)!r}), migrate_schema=False) as con:\n"
+                f"with db.writer(Path({str(db)!r})) as con:\n"
                 "    con.execute('CREATE TABLE crawl_was_here AS SELECT 1 AS x')\n"
                 "print(round(time.monotonic() - start, 2))\n"
             )
