@@ -174,7 +174,8 @@ def crawl_rate(articles: int, text_on: bool, tmp: Path) -> dict:
 
 
 def crawl_child(articles: int, db: str) -> dict:
-    from flows.crawl import CrawlOptions, crawl
+    from flows.crawl import crawl
+    from flows.crawl_options import CrawlOptions
     from tests.replica.server import ReplicaServer
 
     with ReplicaServer(articles={"kjj": articles}, mode="process") as rs:

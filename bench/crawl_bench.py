@@ -85,7 +85,8 @@ class RssSampler:
 def run_ours(mode: str, base_url: str, db: str, concurrency: int) -> dict:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.crawl import CrawlOptions, crawl, crawl_source
+    from flows.crawl import crawl, crawl_source
+    from flows.crawl_options import CrawlOptions
 
     batch = int(os.environ.get("GOVARCHIVE_BENCH_BATCH", "200"))  # bigger: less Prefect, more RSS
     opts = CrawlOptions(base_url=base_url, rps=0, concurrency=concurrency, batch_size=batch,

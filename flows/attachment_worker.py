@@ -44,10 +44,6 @@ def write_frame(stream: IO[bytes], data: bytes) -> None:
     stream.flush()
 
 
-class ConverterFailed(Exception):
-    pass
-
-
 def _run(args: list[str], timeout: float, cwd: str | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(args, capture_output=True, timeout=timeout, cwd=cwd, stdin=subprocess.DEVNULL)
 

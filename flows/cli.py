@@ -443,7 +443,8 @@ def crawl(
         lambda: cli_checks.writable_archive(state.db),
     )
     _quiet_prefect()
-    from flows.crawl import CrawlOptions, run_crawl
+    from flows.crawl import check_crawl, run_crawl
+    from flows.crawl_options import CrawlOptions
 
     opts = CrawlOptions(
         base_url=base_url,
@@ -457,11 +458,13 @@ def crawl(
     from flows.run_lock import SourceBusy
 
     try:
+        check_crawl(source, opts)
+    except (KeyError, ValueError) as exc:  # a usage error: exit 2; errors of the crawl are not
+        raise fail(str(exc.args[0]) if exc.args else str(exc), 2) from exc  # quotes inside kept
+    try:
         summaries = run_crawl(source, str(state.db), opts)
     except SourceBusy as exc:
         raise fail(str(exc)) from exc
-    except (KeyError, ValueError) as exc:
-        raise fail(str(exc.args[0]) if exc.args else str(exc), 2) from exc  # quotes inside kept
     except Exception as exc:
         _fail_if_disk_full(exc)
         raise

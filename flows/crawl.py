@@ -9,117 +9,36 @@ the process, so a crawl killed at any point is resumed by simply running it agai
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import dataclasses
-import datetime as dt
-import logging
 import os
 import re
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
-from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
-from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
-from prefect.utilities.annotations import quote
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 import settings
-from flows.attachments import (
-    AttachmentLimits,
-    attachment_text_enabled,
-    extract_fetched,
-    type_problem,
-)
-from flows.discover import Discovery, discover
+from flows.crawl_options import CrawlOptions, local_options, run_options, running_locally
+from flows.crawl_steps import PLAIN, PREFECT, BatchNames, Steps
+from flows.crawl_summary import CrawlFailed, CrawlNotRun, CrawlSummary
 from flows.fetch import Fetcher, FetchPolicy
 from flows.hosts import SharedCrawl
-from flows.mirror import Mirror
 from flows.politeness import PoliteFetcher, Politeness
 from flows.prefect_api import ephemeral_api
+from flows.progress import progress_bar
 from flows.run_lock import source_lock
 from flows.sources import Source, get_source, load_sources
 from flows.store.batch import PageOutcome
 from flows.store.cycle import CycleSpec, StoreCycle
 from flows.store.worker import StoreWorker, WorkerFailed
 from warehouse.archive import Archive
-from warehouse.crawl_runs import RunCounts, last_walk, record_walk, start_run, update_run
+from warehouse.crawl_runs import RunCounts, record_walk, start_run, update_run
 from warehouse.exchange import FetchResult, utcnow
-from warehouse.frontier import Frontier, FrontierItem, Settled
+from warehouse.frontier import Frontier, FrontierItem
 from warehouse.since import parse_since
 
-BATCH_SIZE = 100
 WORKER_THRESHOLD = 300  # pending pages below which a store worker process costs more than it saves
-
-
-class CrawlFailed(RuntimeError):
-    """The crawl could not do its job at all (no listing page readable): exit non-zero."""
-
-
-class CrawlNotRun(RuntimeError):
-    """Raised by the Prefect flow when its crawl could not run, so the flow run ends `Failed`
-    (retries, automations and notifications see it); carries the run's summary."""
-
-    def __init__(self, *summaries: CrawlSummary) -> None:
-        failed = [s for s in summaries if s.status == "failed"] or list(summaries)
-        super().__init__("\n".join(s.line() for s in failed))
-        self.summaries = list(summaries)
-
-    def __reduce__(self) -> tuple[type, tuple[CrawlSummary, ...]]:  # Prefect may persist it
-        return (CrawlNotRun, tuple(self.summaries))
-
-
-@dataclass(slots=True)
-class CrawlOptions:
-    base_url: str | None = None
-    max_pages: int | None = None
-    since: str | None = None
-    full: bool = False
-    rps: float | None = None
-    concurrency: int | None = None
-    progress: bool = False
-    batch_size: int = BATCH_SIZE
-    allow_private: bool = True  # sources are configured, not typed in by strangers
-
-
-@dataclass(slots=True)
-class CrawlSummary:
-    run_id: str
-    source: str
-    status: str
-    counts: RunCounts
-    notes: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        c = self.counts
-        text = (
-            f"{self.source}: {self.status} — discovered {c.discovered}, fetched {c.fetched}, "
-            f"new {c.new}, changed {c.changed}, unchanged {c.unchanged}, failed {c.failed} "
-            f"(run {self.run_id})"
-        )
-        return text + "".join(f"\n  note: {n}" for n in self.notes)
-
-    def markdown(self) -> str:
-        """The run as the Prefect UI shows it (a Markdown artifact)."""
-        c = self.counts
-        rows = [("discovered", c.discovered), ("fetched", c.fetched), ("new", c.new),
-                ("changed", c.changed), ("unchanged", c.unchanged), ("failed", c.failed)]  # fmt: skip
-        lines = [f"# {self.source}: {self.status}", "", f"Run `{self.run_id}`", "",
-                 "| count | pages |", "|---|---:|", *(f"| {k} | {v} |" for k, v in rows)]  # fmt: skip
-        if self.notes:
-            lines += ["", "## Notes", "", *(f"- {n}" for n in self.notes)]
-        if c.failed:
-            lines += ["", f"{c.failed} page(s) failed: `govarchive query \"SELECT url, error FROM fetches"
-                      f" WHERE run_id = '{self.run_id}' AND error IS NOT NULL\"` lists them."]  # fmt: skip
-        return "\n".join(lines) + "\n"
-
-
-def _since(value: str | None) -> dt.date | None:
-    return parse_since(value)  # one grammar for every command (warehouse/since.py)
 
 
 def _configured(source_name: str, opts: CrawlOptions) -> Source:
@@ -127,156 +46,6 @@ def _configured(source_name: str, opts: CrawlOptions) -> Source:
     if opts.base_url:
         source = source.rebased(opts.base_url)
     return source
-
-
-async def discover_step(
-    source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
-    opts: CrawlOptions,
-) -> Discovery:  # fmt: skip
-    last = last_walk(archive.path, source.name, before_run=run_id)
-    walk_all = opts.full or last is None or not last[1]
-    found = await discover(
-        source, fetcher, archive, frontier, run_id=run_id, full=walk_all,
-        max_pages=opts.max_pages, since=_since(opts.since),
-    )  # fmt: skip
-    if last is not None and not last[1] and not opts.full:
-        found.warnings.insert(0, f"the last walk (run {last[0]}) was cut short or never recorded:"
-                                 " every listing page is walked again")  # fmt: skip
-    return found
-
-
-async def fetch_step(
-    fetcher: PoliteFetcher, items: list[FrontierItem], mirror: Mirror | None = None
-) -> list[FetchResult]:
-    """Fetch a batch; from a mirror, each result also says which URL it stands for."""
-    if mirror is None:
-        return list(
-            await asyncio.gather(
-                *(fetcher.fetch(i.url, etag=i.etag, last_modified=i.last_modified) for i in items)
-            )
-        )
-    results = list(
-        await asyncio.gather(*(fetcher.fetch(mirror.to_mirror(i.url), etag=i.etag,
-                                             last_modified=i.last_modified) for i in items))
-    )  # fmt: skip
-    for item, res in zip(items, results, strict=True):
-        res.origin_url, res.origin_final_url = item.url, mirror.to_origin(res.final_url or res.url)
-    return results
-
-
-async def store_step(run: _Run, items: list[FrontierItem], results: list[FetchResult]) -> list[PageOutcome]:
-    """Archive, parse and load one fetched batch, then settle it in the frontier.
-
-    Runs in a worker thread (the next batch is being fetched meanwhile); the step itself
-    is async so that, as a Prefect task, it is orchestrated from the event loop: a sync
-    task started from a worker thread cost ~30 ms more per call (measured).
-    In a `crawl all` (run.shared) the sources' store cycles take turns (one writer).
-    """
-    if run.shared is not None:  # a `crawl all`: the sources' store cycles take turns
-        work = asyncio.to_thread(run.shared.in_turn, run.store_cycle, items, results)
-    else:
-        work = asyncio.to_thread(run.store_cycle, items, results)
-    storing = asyncio.ensure_future(work)
-    try:
-        return await asyncio.shield(storing)
-    except asyncio.CancelledError:
-        # Cancelled (Prefect cancel, SIGTERM): the thread is writing this batch; let it
-        # land (WARC, parse, load, frontier) before the crawl lets go of the archive.
-        with contextlib.suppress(BaseException):
-            await storing
-        run.notes.append(f"cancelled: the batch in hand ({len(items)} pages) was stored first")
-        raise
-
-
-def _attachment_failure(source: Source, result: FetchResult) -> str | None:
-    """Why a downloaded attachment is not one (the rule `ingest` applies too)."""
-    return type_problem(AttachmentLimits(source.attachment_types, source.attachment_max_bytes), result)
-
-
-async def attachments_step(
-    source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
-    batch_size: int,
-) -> tuple[int, int]:  # fmt: skip
-    """Download pending attachments into the raw archive; returns (stored, failed)."""
-    stored = failed = 0
-    while True:
-        items = frontier.pending("attachment", batch_size)
-        if not items:
-            return stored, failed
-        results = await fetch_step(fetcher, items, source.mirror)
-        ids = archive.store_fetches(results, run_id=run_id, source=source.name, kind="attachment")
-        settled = []
-        for item, res, fid in zip(items, results, ids, strict=True):
-            problem = _attachment_failure(source, res)
-            if problem:
-                failed += 1
-                settled.append(Settled(item.url, "failed", fid, problem))
-            else:
-                stored += 1
-                settled.append(
-                    Settled(item.url, "done", fid, etag=res.header("etag"),
-                            last_modified=res.header("last-modified"))
-                )  # fmt: skip
-        frontier.settle(settled)
-        if attachment_text_enabled():  # their text read in the sandbox, stored, indexed
-            try:
-                extract_fetched(archive, ids)
-            except RuntimeError as exc:  # no reader process: the files stay archived, unread
-                logging.getLogger(__name__).warning(
-                    "attachment text not read this run (%s); the next crawl or ingest reads it", exc
-                )
-
-
-@dataclass(frozen=True, slots=True)
-class Steps:
-    """The crawl's stages; run bare (`PLAIN`) or as Prefect tasks (`PREFECT`).
-
-    The bare form exists so the benchmark can measure what Prefect costs, and so a
-    crawl can run where no Prefect API is wanted; the logic is the same code.
-    """
-
-    discover: Callable[..., Awaitable[Discovery]]
-    fetch: Callable[..., Awaitable[list[FetchResult]]]
-    store: Callable[..., Awaitable[list[PageOutcome]]]
-    attachments: Callable[..., Awaitable[tuple[int, int]]]
-    # how a batch is passed to a step: as it is, or `quote`d for Prefect (see PREFECT)
-    batch: Callable[[Any], Any] = lambda value: value
-    # a step under the name its run shows (Prefect's task run name; bare: the step itself)
-    named: Callable[[Any, str], Any] = lambda step, name: step
-
-
-PLAIN = Steps(discover_step, fetch_step, store_step, attachments_step)
-PREFECT = Steps(
-    task(name="discover", cache_policy=NO_CACHE)(discover_step),
-    task(name="fetch-batch", cache_policy=NO_CACHE)(fetch_step),
-    task(name="archive-parse-load", cache_policy=NO_CACHE)(store_step),
-    task(name="attachments", cache_policy=NO_CACHE)(attachments_step),
-    # Prefect walks every task argument looking for futures to link (visit_collection):
-    # for a batch of 200 responses that cost ~27 ms per call (measured). Batches are
-    # passed `quote`d instead: Prefect hands them over without looking inside.
-    batch=quote,
-    # task runs named after what they hold: "fetch batch 3/12 (100 pages)"
-    named=lambda step, name: step.with_options(task_run_name=name),
-)
-
-
-@contextlib.contextmanager
-def _progress(enabled: bool, label: str, total: int) -> Iterator[Callable[[int, RunCounts], None]]:
-    """A progress bar on the terminal (stderr); a no-op callback elsewhere."""
-    if not enabled:
-        yield lambda n, counts: None
-        return
-    with Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=Console(stderr=True),
-    ) as progress:  # fmt: skip
-        task_id = progress.add_task(label, total=total, detail="")
-
-        def advance(n: int, c: RunCounts) -> None:
-            progress.update(task_id, advance=n,
-                            detail=f"new {c.new} changed {c.changed} failed {c.failed}")  # fmt: skip
-
-        yield advance
 
 
 class _Run:
@@ -319,6 +88,10 @@ class _Run:
 
     async def _execute(self) -> CrawlSummary:
         interrupted = start_run(self.archive.path, self.run_id, self.source.name)
+        src = self.source  # table `sources` says what each source is, as configured
+        origin = urlsplit(src.rebased_from or src.start_urls[0])
+        self.archive.upsert_source(src.name, title=src.title, base_url=f"{origin.scheme}://{origin.netloc}",
+                                   schedule=f"{src.schedule} {src.schedule_timezone}")  # fmt: skip
         if interrupted:
             self.notes.append(f"run(s) {', '.join(interrupted)} had been killed; marked interrupted")
         left = self.frontier.counts().get("pending", 0)
@@ -385,7 +158,7 @@ class _Run:
             inflight_urls[:] = [i.url for i in items]
             return items
 
-        batches = _BatchNames(pending, self.opts.batch_size)
+        batches = BatchNames(pending, self.opts.batch_size)
 
         def start(items: list[FrontierItem]) -> asyncio.Future[list[FetchResult]] | None:
             if not items:
@@ -394,7 +167,7 @@ class _Run:
             return asyncio.ensure_future(step(fetcher, batch(items), self.source.mirror))
 
         try:
-            with _progress(self.opts.progress, self.source.name, pending) as advance:
+            with progress_bar(self.opts.progress, self.source.name, pending) as advance:
                 items = next_items()
                 inflight = start(items)
                 while inflight is not None:
@@ -449,25 +222,6 @@ class _Run:
             self.notes.append(f"attachments: {stored} stored, {failed} failed")
 
 
-class _BatchNames:
-    """Names that say what a batch holds, for Prefect's task runs: `fetch batch 3/12 (100 pages)`."""
-
-    def __init__(self, pending: int, size: int) -> None:
-        self.total = max(1, -(-pending // max(1, size)))
-        self.fetched = self.stored = 0
-
-    def fetch(self, pages: int) -> str:
-        self.fetched += 1
-        return self._name("fetch", self.fetched, pages)
-
-    def store(self, pages: int) -> str:
-        self.stored += 1
-        return self._name("store", self.stored, pages)
-
-    def _name(self, verb: str, number: int, pages: int) -> str:
-        return f"{verb} batch {number}/{max(self.total, number)} ({pages} pages)"
-
-
 def _stop_note(exc: BaseException) -> str:
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted (Ctrl-C or SIGTERM); the next run resumes where this one stopped"
@@ -508,31 +262,6 @@ async def crawl(
 # What only a local caller may set: the archive file and the CLI's knobs, among them
 # `base_url` and `allow_private`, which must never be run parameters of a deployment
 # (anyone who may trigger a run could point the crawler at an internal address).
-_LOCAL: ContextVar[tuple[str | None, CrawlOptions] | None] = ContextVar("govarchive_local_crawl", default=None)
-
-
-@contextlib.contextmanager
-def local_options(db: str | None, opts: CrawlOptions) -> Iterator[None]:
-    """Run `crawl_source` in this process with these CLI-only settings."""
-    token = _LOCAL.set((db, opts))
-    try:
-        yield
-    finally:
-        _LOCAL.reset(token)
-
-
-def _run_settings(full: bool, since: str | None, max_pages: int | None) -> tuple[str | None, CrawlOptions]:
-    """The archive and options of a flow run: the local caller's, or a deployment run's
-    (its archive from GOVARCHIVE_DB, its safe knobs from the run's parameters)."""
-    local = _LOCAL.get()
-    if local is not None:
-        db, opts = local
-        return db, dataclasses.replace(opts, full=full, since=since, max_pages=max_pages)
-    from flows.deployments import worker_archive
-
-    return worker_archive(), CrawlOptions(full=full, since=since, max_pages=max_pages)
-
-
 @flow(
     name="crawl-source",
     flow_run_name="crawl-{source_name}",
@@ -552,9 +281,9 @@ async def crawl_source(
     and notifications see it; the counts, failures and notes are published as a Markdown
     artifact either way.
     """
-    db, opts = _run_settings(full, since, max_pages)
+    db, opts = run_options(full, since, max_pages)
     run_id = str(flow_run.get_id() or uuid.uuid4())
-    if _LOCAL.get() is None:
+    if not running_locally():
         asyncio.get_running_loop().set_exception_handler(_quiet_orderly_cancel)
     with settings.edge():
         summary = await crawl(source_name, db, opts, steps=PREFECT, run_id=run_id)
@@ -635,14 +364,21 @@ async def _summaries(state: Any) -> list[CrawlSummary]:
     return value if isinstance(value, list) else [value]
 
 
-def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
-    """CLI entry: validate before starting Prefect, so a typo fails in a second, not ten."""
-    _since(opts.since)
+def check_crawl(source: str, opts: CrawlOptions) -> None:
+    """What a crawl is asked is possible, or ValueError/KeyError saying why: checked before
+    Prefect starts, so a typo fails in a second, not ten, and apart from the crawl itself,
+    whose own errors are bugs or trouble, not usage errors."""
+    parse_since(opts.since)
     if source == "all" and opts.base_url:
         raise ValueError("--base-url points one source at a mirror; name the source, not 'all'")
     load_sources()  # a bad configuration is one line before anything starts
     if source != "all":
         _configured(source, opts)
+
+
+def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
+    """CLI entry: check the request (`check_crawl`), then crawl under a temporary Prefect API."""
+    check_crawl(source, opts)
     with ephemeral_api():
         if source == "all":
             return asyncio.run(_crawl_all_locally(db, opts))

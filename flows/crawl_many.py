@@ -32,7 +32,10 @@ from rich.live import Live
 from rich.table import Table
 
 import settings
-from flows.crawl import PLAIN, CrawlOptions, CrawlSummary, Steps, crawl
+from flows.crawl import crawl
+from flows.crawl_options import CrawlOptions
+from flows.crawl_steps import PLAIN, Steps
+from flows.crawl_summary import CrawlSummary
 from flows.disk_full import storage_problem
 from flows.hosts import HostLimiters, SharedCrawl
 from flows.sources import Source, load_sources

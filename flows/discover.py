@@ -26,10 +26,8 @@ from warehouse.frontier import Discovered, Frontier
 class Discovery:
     listing_pages: int = 0
     listing_failures: int = 0
-    article_links: int = 0
     new: int = 0
     robots_skipped: int = 0
-    offsite_skipped: int = 0
     stop_reason: str = ""
     warnings: list[str] = field(default_factory=list)
     # Whether the walk saw every listing page it had to (see warehouse.crawl_runs.last_walk),
@@ -177,7 +175,6 @@ async def _take_listing(
             )
         found.stop_reason = "page without article links"
         return _Page(stop=True, end=k > 0)  # past the last page; on the first, a redesign
-    found.article_links += len(articles)
     too_old = False
     if since is not None:
         dated = [a for a in articles if a.date is None or a.date >= since]

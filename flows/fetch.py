@@ -91,7 +91,6 @@ class Fetcher:
         self._transport = transport
         self._max_connections = max_connections
         self._client: httpx.AsyncClient | None = None
-        self.on_response: Callable[[FetchResult], None] | None = None
 
     async def __aenter__(self) -> Fetcher:
         p = self.policy

@@ -105,7 +105,7 @@ class Robots:
             if origin not in self._rules:
                 res = await self._fetch(origin + "/robots.txt")
                 self.responses.append(res)
-                if res.status is not None and 200 <= res.status < 300:
+                if res.success_status:
                     text = res.content.decode("utf-8", errors="replace")
                     self._rules[origin] = Protego.parse(text)
                 elif res.status is not None and 400 <= res.status < 500:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from flows.store.batch import archive_parse_load_stored
 from flows.store.lease import Lease
@@ -57,7 +58,8 @@ def reparse_archive(db: str | None = None, source: str | None = None) -> Reparse
         try:
             for i in range(0, len(pages), BATCH):
                 lease.hold()
-                for status in reparse_batch(archive, pages[i : i + BATCH]):
+                # quoted: Prefect would walk every page of the batch looking for futures
+                for status in reparse_batch(quote(archive), quote(pages[i : i + BATCH])):
                     summary.pages += 1
                     if status in ("new", "changed", "unchanged", "failed"):
                         setattr(summary, status, getattr(summary, status) + 1)

@@ -26,7 +26,6 @@ import httpx
 import settings
 from flows.children import die_with_parent, sigterm_as_interrupt, stop_tree
 
-DEFAULT_PORT = 4200  # Prefect's own default, so its docs and habits apply
 SCHEDULER_LOOP_SECONDS = "10"  # Prefect's default 60 s would let a minute's run slip past
 
 

@@ -60,7 +60,7 @@ class Settings:
     crawl_retries: int = _setting("GOVARCHIVE_CRAWL_RETRIES", 2, "Prefect retries of a crawl that could not run")
     crawl_retry_delay: int = _setting("GOVARCHIVE_CRAWL_RETRY_DELAY", 60, "seconds between those retries")
     # Prefect
-    prefect_port: int = _setting("GOVARCHIVE_PREFECT_PORT", 4200, "port of the server `govarchive serve` starts")
+    prefect_port: int = _setting("GOVARCHIVE_PREFECT_PORT", 4200, "port of `govarchive serve`'s server (Prefect's own default)")
     ephemeral_api: str = _setting("GOVARCHIVE_EPHEMERAL_API", "child", "child | prefect: who starts the temporary API")
     # attachments
     attachment_text: bool = _setting("GOVARCHIVE_ATTACHMENT_TEXT", True, "read attachments' text during a crawl")

@@ -208,8 +208,7 @@ class Archive:
 
 def _dedupable(res: FetchResult) -> bool:
     return (
-        res.status is not None
-        and 200 <= res.status < 300
+        res.success_status
         and not res.truncated
         and len(res.content) >= MIN_REVISIT_BYTES
     )

@@ -258,11 +258,6 @@ def save_ocr(con: duckdb.DuckDBPyConnection, sha256: str, result: AttachmentText
         raise
 
 
-def count_rows(path: Path) -> int:
-    with dbmod.reader(path) as con:
-        return int(con.execute("SELECT count(*) FROM attachment_extractions").fetchone()[0])
-
-
 def payloads(con: duckdb.DuckDBPyConnection, root: Path, fetch_ids: Sequence[int]) -> dict[int, bytes]:
     """The archived bytes of these fetches, read from the WARC files (revisits followed)."""
     from warehouse.warc import read_response

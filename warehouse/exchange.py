@@ -52,8 +52,13 @@ class FetchResult:
     _sha256: tuple[bytes, str] | None = field(default=None, repr=False, compare=False)
 
     @property
+    def success_status(self) -> bool:
+        """The server answered 2xx (what the body is, `ok` and `failure` say)."""
+        return self.status is not None and 200 <= self.status < 300
+
+    @property
     def ok(self) -> bool:
-        return self.recorded_failure is None and self.status is not None and 200 <= self.status < 300
+        return self.recorded_failure is None and self.success_status
 
     @property
     def failure(self) -> FetchFailure | None:
@@ -62,7 +67,7 @@ class FetchResult:
             return self.recorded_failure
         if self.status is None:
             return NO_RESPONSE
-        if self.status == 304 or 200 <= self.status < 300:
+        if self.status == 304 or self.success_status:
             return None
         return FetchFailure.of_status(self.status, self.reason)
 

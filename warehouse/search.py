@@ -58,7 +58,8 @@ class SearchHit:
         return f"{head}\n  {escape(meta)}\n{found_in}  {snippet}\n"
 
 
-def parse_since(since: str | dt.date | None) -> dt.datetime | None:
+def _since_start(since: str | dt.date | None) -> dt.datetime | None:
+    """The first moment `since` names (a date, or the shared grammar of warehouse/since.py)."""
     if since is None or since == "":
         return None
     if isinstance(since, dt.datetime):
@@ -194,7 +195,7 @@ def count_matches(
     words = search_words(text, strict=False)
     if not words:
         return 0
-    since_at = parse_since(since)
+    since_at = _since_start(since)
     with dbmod.reader(Path(path)) as con:
         term_lists = [tokens.query_terms(w) for w in words]
         if not all(term_lists):
@@ -232,7 +233,7 @@ def search(
     words = search_words(text, strict=False)  # words and "quoted phrases"
     if not words:
         return []
-    since_at = parse_since(since)
+    since_at = _since_start(since)
     term_lists = [tokens.query_terms(w) for w in words]
     indexable = all(term_lists)
     cap = limit * 3 + 20  # room for candidates the exact check drops

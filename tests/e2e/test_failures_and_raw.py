@@ -10,7 +10,8 @@ import httpx
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.crawl import CrawlOptions, crawl
+from flows.crawl import crawl
+from flows.crawl_options import CrawlOptions
 from tests.replica.server import ReplicaServer
 
 KJJ = "kjj.ahsz.gov.cn"

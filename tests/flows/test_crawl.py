@@ -11,7 +11,10 @@ import duckdb
 import pytest
 
 from flows import crawl as crawlmod
-from flows.crawl import CrawlOptions, crawl
+from flows import crawl_steps
+from flows.crawl import crawl
+from flows.crawl_options import CrawlOptions
+from flows.crawl_summary import CrawlSummary
 from tests.replica.server import ReplicaServer
 
 SIZES = {"nxzx": 45, "ahsz-zxta": 20, "kjj": 12}
@@ -23,7 +26,7 @@ def site():
         yield rs
 
 
-def _run(source: str, db: Path, rs: ReplicaServer, **kw) -> crawlmod.CrawlSummary:
+def _run(source: str, db: Path, rs: ReplicaServer, **kw) -> CrawlSummary:
     host = {"nxzx-tagz": "www.nxzx.gov.cn", "ahsz-zxta": "www.ahsz.gov.cn", "ahsz-kjj": "kjj.ahsz.gov.cn"}[source]
     opts = CrawlOptions(base_url=rs.base_url(host), rps=kw.pop("rps", 0), concurrency=kw.pop("concurrency", 8), **kw)
     return asyncio.run(crawl(source, str(db), opts))
@@ -106,9 +109,9 @@ def test_crawl_stopped_midway_resumes_without_loss_or_duplicates(site, db_path: 
         if batches["n"] == 2:
             raise KeyboardInterrupt("simulated kill between batches")
         batches["n"] += 1
-        return crawlmod.store_step(*args, **kwargs)
+        return crawl_steps.store_step(*args, **kwargs)
 
-    dying = dataclasses.replace(crawlmod.PLAIN, store=store_then_die)
+    dying = dataclasses.replace(crawl_steps.PLAIN, store=store_then_die)
     opts = CrawlOptions(base_url=site.base_url("nxzx"), rps=0, concurrency=8, batch_size=10)
     with pytest.raises(KeyboardInterrupt):
         asyncio.run(crawl("nxzx-tagz", str(db_path), opts, steps=dying))
@@ -175,3 +178,7 @@ def test_per_document_source_is_recorded(site, db_path: Path) -> None:
     for (src,) in _sql(db_path, "SELECT source FROM documents"):
         by_source[src] += 1
     assert dict(by_source) == {"ahsz-zxta": 20}
+    # issue 19: table `sources` describes the source as configured, not as crawled (the replica)
+    assert _sql(db_path, "SELECT name, title, base_url, schedule FROM sources WHERE name = 'ahsz-zxta'") == [
+        ("ahsz-zxta", "宿州 政协委员提案办理", "https://www.ahsz.gov.cn", "30 6 * * * Asia/Shanghai")
+    ]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from flows.crawl import CrawlOptions, crawl
+from flows.crawl import crawl
+from flows.crawl_options import CrawlOptions
 from tests.replica.server import ReplicaServer
 
 

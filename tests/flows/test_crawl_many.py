@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.crawl import CrawlOptions
 from flows.crawl_many import crawl_many
+from flows.crawl_options import CrawlOptions
 from tests.replica.hosts import ColumnPlan, HostPlan, HostsServer, max_in_window
 
 RPS = 6

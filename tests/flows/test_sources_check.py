@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.crawl import CrawlOptions
 from flows.crawl_many import crawl_many
+from flows.crawl_options import CrawlOptions
 from flows.sources import ConfigError, load_sources
 from tests.replica.hosts import ColumnPlan, HostPlan, HostsServer
 from tests.replica.server import ReplicaServer

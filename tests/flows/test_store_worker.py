@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.crawl import CrawlOptions, crawl, crawl_source, local_options
+from flows.crawl import crawl, crawl_source
+from flows.crawl_options import CrawlOptions, local_options
 from flows.store import worker as store_worker
 from tests.replica.server import ReplicaServer
 from warehouse.db import ArchiveBusy

@@ -8,7 +8,8 @@ from pathlib import Path
 import duckdb
 from warcio.archiveiterator import ArchiveIterator
 
-from flows.crawl import CrawlOptions, crawl
+from flows.crawl import crawl
+from flows.crawl_options import CrawlOptions
 from flows.reparse import reparse_archive
 from tests.replica.server import ReplicaServer
 

@@ -13,7 +13,8 @@ import asyncio
 import json
 import sys
 
-from flows.crawl import CrawlOptions, crawl
+from flows.crawl import crawl
+from flows.crawl_options import CrawlOptions
 
 
 def main(argv: list[str]) -> int:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.crawl import CrawlOptions, crawl
+from flows.crawl import crawl
+from flows.crawl_options import CrawlOptions
 from flows.store.batch import EMPTY_BODY_WARNING
 from tests.replica.server import ReplicaServer
 from tests.resilience.helpers import fast_crawl_policies, sql

@@ -176,7 +176,8 @@ def test_a_cut_warc_tail_costs_only_that_tail(rs: ReplicaServer, tmp_path: Path)
     import asyncio
     import gzip
 
-    from flows.crawl import CrawlOptions, crawl
+    from flows.crawl import crawl
+    from flows.crawl_options import CrawlOptions
 
     db = tmp_path / "data" / "archive.duckdb"
     opts = CrawlOptions(base_url=rs.base_url(SITE), rps=0, concurrency=4, batch_size=4, max_pages=1)
@@ -200,7 +201,8 @@ def test_death_between_page_and_attachments_loses_no_attachment(
     are being queued. Whatever was written, the next run must still fetch every attachment."""
     import asyncio
 
-    from flows.crawl import CrawlOptions, crawl
+    from flows.crawl import crawl
+    from flows.crawl_options import CrawlOptions
     from warehouse.frontier import Frontier
 
     class Died(BaseException):

@@ -10,7 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.crawl import CrawlOptions, crawl
+from flows.crawl import crawl
+from flows.crawl_options import CrawlOptions
 from flows.store.batch import archive_parse_load
 from tests.replica.server import ReplicaServer
 from warehouse.archive import Archive
