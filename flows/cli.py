@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 from typer.core import TyperGroup
 
 import settings
 from flows.cli_checks import BadValue, MissingArchive
+from flows.cli_output import err, fail, out, table
 
 
 def hoist_db(args: list[str]) -> list[str]:
@@ -70,20 +69,11 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 # Piped output is not cut to 80 columns: tables go to files and other programs whole.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 240)
-err = Console(stderr=True, soft_wrap=True)
-
-
 class _State:
     db: Path = Path("data/archive.duckdb")
 
 
 state = _State()
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -186,6 +176,13 @@ def _print_outcomes(outcomes) -> int:  # noqa: ANN001 - list[PageOutcome]
     return failed
 
 
+def _recorded():  # noqa: ANN202 - the flows.ingest_flow module
+    """The ingest as Prefect flows (flows/ingest_flow.py), imported only when recording."""
+    from flows import ingest_flow
+
+    return ingest_flow
+
+
 @app.command()
 def ingest(
     urls: Annotated[list[str] | None, typer.Argument(help="URLs to fetch and archive.")] = None,
@@ -225,7 +222,7 @@ def ingest(
             check_url(url, allow_private=True)  # only the scheme matters: nothing is fetched
         except UnsafeURL as exc:
             raise fail(str(exc), 2) from exc
-        run_file = ingesting.recorded("file") if record else ingesting.ingest_file
+        run_file = _recorded().ingest_file_flow if record else ingesting.ingest_file
         try:
             outcomes = run_file(str(file), url, str(state.db))
         except Exception as exc:
@@ -242,7 +239,7 @@ def ingest(
         import asyncio
 
         shown = _fetch_progress() if len(urls) > 1 and sys.stderr.isatty() and not record else None
-        run_urls = ingesting.recorded("urls") if record else ingesting.ingest_urls
+        run_urls = _recorded().ingest_urls_flow if record else ingesting.ingest_urls
         try:
             extra = {"progress": shown} if shown else {}
             outcomes = asyncio.run(run_urls(list(urls), str(state.db), allow, **extra))
@@ -337,22 +334,6 @@ def parse(
         out.print(f"{key}: {value}", markup=False, highlight=False)
 
 
-def _cell(value: object, width: int | None) -> str:
-    text = "NULL" if value is None else str(value)
-    if width and len(text) > width:
-        text = text[: width - 1].replace("\n", " ") + "…"
-    return text
-
-
-def _table(columns: list[str], rows: list[tuple], limit: int | None = None, width: int | None = None) -> None:
-    table = Table(show_lines=False)
-    for name in columns:
-        table.add_column(name, overflow="fold")
-    for row in rows[:limit] if limit else rows:
-        table.add_row(*(_cell(v, width) for v in row))
-    out.print(table)
-
-
 QUERY_FORMATS = ("table", "csv", "json")
 TABLE_ROWS = 40  # as the DuckDB CLI: a table shows this many rows unless told otherwise
 CELL_WIDTH = 60
@@ -397,7 +378,7 @@ def query(
         w.writerow(res.columns)
         w.writerows(res.rows)
     else:
-        _table(res.columns, res.rows, width=width or None)
+        table(res.columns, res.rows, width=width or None)
     if res.more:
         err.print(f"… {res.more:,} more rows (--limit N shows more, --limit 0 all)", markup=False, highlight=False)
 
@@ -443,7 +424,7 @@ def crawl(
         lambda: cli_checks.writable_archive(state.db),
     )
     _quiet_prefect()
-    from flows.crawl import check_crawl, run_crawl
+    from flows.crawl_local import check_crawl, run_crawl
     from flows.crawl_options import CrawlOptions
 
     opts = CrawlOptions(
@@ -627,7 +608,7 @@ def stats() -> None:
         raise fail(str(exc)) from exc
     for title, columns, rows in sections:
         out.print(f"[bold]{title}[/bold]")
-        _table(columns, rows)
+        table(columns, rows)
 
 
 @app.command()
@@ -674,7 +655,7 @@ def failures(
     if not rows:
         err.print("no failures", markup=False, highlight=False)
         return
-    _table(["source", "url", "kind", "state", "attempts", "reason", "when (UTC)"],
+    table(["source", "url", "kind", "state", "attempts", "reason", "when (UTC)"],
            [(r.source or "(ingest)", r.url, r.kind, r.state, r.attempts, r.reason, r.when) for r in rows])  # fmt: skip
     err.print(f"{len(rows)} failure(s); `govarchive failures --retry` queues the crawl ones again",
               markup=False, highlight=False)  # fmt: skip

@@ -12,17 +12,13 @@ from typing import Annotated
 
 import typer
 
+from flows.cli_output import fail, out, table
+
 sources_app = typer.Typer(
     help="The configured sources: list them (no subcommand), check them live, add a column.",
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-def _cli():  # noqa: ANN202 - the main CLI module, imported late (it mounts this one)
-    from flows import cli
-
-    return cli
 
 
 @sources_app.callback(invoke_without_command=True)
@@ -32,13 +28,12 @@ def sources(ctx: typer.Context) -> None:
         return
     from flows.sources import ConfigError, load_sources
 
-    cli = _cli()
     try:
         configured = load_sources()
     except ConfigError as exc:
-        raise cli.fail(str(exc), 2) from exc
+        raise fail(str(exc), 2) from exc
     rows = [(s.name, s.title, s.schedule, ", ".join(s.start_urls)) for s in configured.values()]
-    cli._table(["name", "title", "schedule", "start"], rows)
+    table(["name", "title", "schedule", "start"], rows)
 
 
 @sources_app.command("check")
@@ -55,26 +50,25 @@ def check(
     from flows.check import COLUMNS, check_sources
     from flows.sources import ConfigError, load_sources
 
-    cli = _cli()
     try:
         configured = load_sources()
     except ConfigError as exc:
-        raise cli.fail(str(exc), 2) from exc
+        raise fail(str(exc), 2) from exc
     if source == "all":
         if base_url:
-            raise cli.fail("--base-url points one source at a mirror; name the source, not 'all'", 2)
+            raise fail("--base-url points one source at a mirror; name the source, not 'all'", 2)
         chosen = list(configured.values())
     elif source not in configured:
-        raise cli.fail(f"unknown source {source!r}; configured: {', '.join(sorted(configured))}", 2)
+        raise fail(f"unknown source {source!r}; configured: {', '.join(sorted(configured))}", 2)
     else:
         chosen = [configured[source]]
         if base_url:
             try:
                 chosen = [chosen[0].rebased(base_url)]
             except ValueError as exc:
-                raise cli.fail(str(exc), 2) from exc
+                raise fail(str(exc), 2) from exc
     results = asyncio.run(check_sources(chosen))
-    cli._table(list(COLUMNS), [r.row() for r in results])
+    table(list(COLUMNS), [r.row() for r in results])
     if not all(r.ok for r in results):
         raise typer.Exit(1)
 
@@ -95,13 +89,12 @@ def add(
     from flows.source_add import add_source
     from flows.sources import ConfigError
 
-    cli = _cli()
     try:
         added = asyncio.run(add_source(listing_url, name=name, schedule=schedule, path=file,
                                        allow_private=private_allowed(allow_private)))  # fmt: skip
     except (ConfigError, ValueError) as exc:
-        raise cli.fail(str(exc), 2) from exc
-    cli._table(list(COLUMNS), [added.check.row()])
+        raise fail(str(exc), 2) from exc
+    table(list(COLUMNS), [added.check.row()])
     if not added.written:
-        raise cli.fail(f"{added.name} not added to {added.file}: {added.check.problem}")
-    cli.out.print(f"added {added.name} to {added.file}:\n{added.entry}", markup=False, highlight=False)
+        raise fail(f"{added.name} not added to {added.file}: {added.check.problem}")
+    out.print(f"added {added.name} to {added.file}:\n{added.entry}", markup=False, highlight=False)

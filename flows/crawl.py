@@ -19,16 +19,15 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 import settings
-from flows.crawl_options import CrawlOptions, local_options, run_options, running_locally
+from flows.crawl_options import CrawlOptions, run_options, running_locally
 from flows.crawl_steps import PLAIN, PREFECT, BatchNames, Steps
 from flows.crawl_summary import CrawlFailed, CrawlNotRun, CrawlSummary
 from flows.fetch import Fetcher, FetchPolicy
 from flows.hosts import SharedCrawl
 from flows.politeness import PoliteFetcher, Politeness
-from flows.prefect_api import ephemeral_api
 from flows.progress import progress_bar
 from flows.run_lock import source_lock
-from flows.sources import Source, get_source, load_sources
+from flows.sources import Source, get_source
 from flows.store.batch import PageOutcome
 from flows.store.cycle import CycleSpec, StoreCycle
 from flows.store.worker import StoreWorker, WorkerFailed
@@ -36,12 +35,11 @@ from warehouse.archive import Archive
 from warehouse.crawl_runs import RunCounts, record_walk, start_run, update_run
 from warehouse.exchange import FetchResult, utcnow
 from warehouse.frontier import Frontier, FrontierItem
-from warehouse.since import parse_since
 
 WORKER_THRESHOLD = 300  # pending pages below which a store worker process costs more than it saves
 
 
-def _configured(source_name: str, opts: CrawlOptions) -> Source:
+def configured_source(source_name: str, opts: CrawlOptions) -> Source:
     source = get_source(source_name)
     if opts.base_url:
         source = source.rebased(opts.base_url)
@@ -254,7 +252,7 @@ async def crawl(
     (flows/crawl_many.py); without it the crawl has its own.
     """
     opts = options or CrawlOptions()
-    run = _Run(_configured(source_name, opts), db, opts, steps, run_id or str(uuid.uuid4()),
+    run = _Run(configured_source(source_name, opts), db, opts, steps, run_id or str(uuid.uuid4()),
                shared)  # fmt: skip
     return await run.execute()
 
@@ -320,66 +318,3 @@ async def _publish(summary: CrawlSummary) -> None:
                                         description=f"{summary.source}: {summary.status}")  # fmt: skip
     except Exception as exc:  # a report that cannot be written loses no crawl
         get_run_logger().warning("the run's Markdown artifact could not be written: %s", exc)
-
-
-@flow(name="crawl-all")
-async def crawl_all(db: str | None = None, options: CrawlOptions | None = None) -> list[CrawlSummary]:
-    """Every configured source at the same time, each host at its own pace (flows/crawl_many.py).
-
-    One flow run with the sources' steps as its tasks: a flow run per source costs
-    Prefect seconds each to start (8 sources: starts spread over 15 s, measured), which
-    would spoil a crawl whose point is that every host starts at once.
-    """
-    from flows.crawl_many import crawl_many
-
-    with settings.edge():
-        summaries = await crawl_many(None, db, options, steps=PREFECT)
-    for s in summaries:
-        get_run_logger().info(s.line())
-    if any(s.status == "failed" for s in summaries):
-        raise CrawlNotRun(*summaries)  # the flow run ends Failed; the CLI exits 1
-    return summaries
-
-
-async def _crawl_one_locally(source_name: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
-    """The Prefect flow run in this process; a crawl that could not run returns its summary
-    (the flow run is `Failed`, the CLI exits 1) instead of raising."""
-    with local_options(db, opts):
-        state = await crawl_source.with_options(retries=0)(
-            source_name, full=opts.full, since=opts.since, max_pages=opts.max_pages, return_state=True
-        )
-    return await _summaries(state)
-
-
-async def _crawl_all_locally(db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
-    return await _summaries(await crawl_all(db, opts, return_state=True))
-
-
-async def _summaries(state: Any) -> list[CrawlSummary]:
-    value = await state.aresult(raise_on_failure=False)
-    if isinstance(value, CrawlNotRun):
-        return value.summaries
-    if isinstance(value, BaseException):
-        raise value
-    return value if isinstance(value, list) else [value]
-
-
-def check_crawl(source: str, opts: CrawlOptions) -> None:
-    """What a crawl is asked is possible, or ValueError/KeyError saying why: checked before
-    Prefect starts, so a typo fails in a second, not ten, and apart from the crawl itself,
-    whose own errors are bugs or trouble, not usage errors."""
-    parse_since(opts.since)
-    if source == "all" and opts.base_url:
-        raise ValueError("--base-url points one source at a mirror; name the source, not 'all'")
-    load_sources()  # a bad configuration is one line before anything starts
-    if source != "all":
-        _configured(source, opts)
-
-
-def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
-    """CLI entry: check the request (`check_crawl`), then crawl under a temporary Prefect API."""
-    check_crawl(source, opts)
-    with ephemeral_api():
-        if source == "all":
-            return asyncio.run(_crawl_all_locally(db, opts))
-        return asyncio.run(_crawl_one_locally(source, db, opts))

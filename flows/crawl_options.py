@@ -54,6 +54,6 @@ def run_options(full: bool, since: str | None, max_pages: int | None) -> tuple[s
     if local is not None:
         db, opts = local
         return db, dataclasses.replace(opts, full=full, since=since, max_pages=max_pages)
-    from flows.deployments import worker_archive
+    from flows.worker_env import worker_archive
 
     return worker_archive(), CrawlOptions(full=full, since=since, max_pages=max_pages)

@@ -23,6 +23,7 @@ from typing import Any
 
 import settings
 from flows.sources import Source, load_sources
+from flows.worker_env import MissingSetting, required
 
 TAG = "govarchive"
 SERVE_TAG = "govarchive-serve"
@@ -30,36 +31,9 @@ WORKER_TAG = "govarchive-worker"
 FLOW_NAME = "crawl-source"
 ENTRYPOINT = "flows/crawl.py:crawl_source"
 
-# What a worker's flow-run process must be told (README "Running on a schedule").
-WORKER_SETTINGS = {
-    "GOVARCHIVE_HOME": "the repository checkout the worker runs the crawl from",
-    "GOVARCHIVE_DB": "the archive file the crawl writes",
-    "GOVARCHIVE_SOURCES": "the sources file the deployments were made from (optional: the shipped one)",
-}
-
-
-class MissingSetting(RuntimeError):
-    """A variable a worker's crawl needs is not set: the run fails naming it."""
-
-
-def _required(name: str) -> str:
-    value = (settings.current().of_variable(name) or "").strip()
-    if not value:
-        raise MissingSetting(
-            f"{name} is not set in the worker's environment: it must name {WORKER_SETTINGS[name]}"
-            " (see prefect.yaml and the README, 'Running on a schedule')"
-        )
-    return value
-
-
-def worker_archive() -> str:
-    """The archive of a deployment run: GOVARCHIVE_DB, which `serve` and the worker set."""
-    return _required("GOVARCHIVE_DB")
-
-
 def enter_home() -> dict[str, str]:
     """prefect.yaml's pull step: enter GOVARCHIVE_HOME, naming the variable if it is unset."""
-    home = Path(_required("GOVARCHIVE_HOME")).expanduser()
+    home = Path(required("GOVARCHIVE_HOME")).expanduser()
     if not (home / "flows" / "crawl.py").is_file():
         raise MissingSetting(f"GOVARCHIVE_HOME={home} is not a govarchive checkout (no flows/crawl.py there)")
     os.chdir(home)

@@ -12,7 +12,6 @@ import asyncio
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from flows.fetch import Fetcher, FetchPolicy
 from flows.saved_page import file_result
@@ -60,10 +59,3 @@ def ingest_file(path: str, url: str, db: str | None = None, content_type: str | 
 def wants_prefect(asked: bool) -> bool:
     """Record the ingest as a Prefect flow run only where someone will look at it."""
     return asked or bool(os.environ.get("PREFECT_API_URL"))
-
-
-def recorded(kind: str) -> Any:
-    """The Prefect flow for `kind` ('urls' or 'file'); imported only when recording."""
-    from flows import ingest_flow
-
-    return {"urls": ingest_flow.ingest_urls_flow, "file": ingest_flow.ingest_file_flow}[kind]

@@ -20,9 +20,9 @@ def _bug(*args: object, **kwargs: object) -> None:
 @pytest.fixture
 def buggy_crawl(monkeypatch: pytest.MonkeyPatch):
     """`run_crawl` raising what a bug raises; the CLI's own checks still run for real."""
-    import flows.crawl
+    import flows.crawl_local
 
-    monkeypatch.setattr(flows.crawl, "run_crawl", _bug)
+    monkeypatch.setattr(flows.crawl_local, "run_crawl", _bug)
     monkeypatch.setattr(cli, "_quiet_prefect", lambda: None)
 
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from flows import deployments
+from flows import deployments, worker_env
 from flows.run_lock import SourceBusy, source_lock
 
 
 def test_a_worker_without_its_archive_or_home_fails_naming_the_variable(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.delenv("GOVARCHIVE_DB", raising=False)
     with pytest.raises(deployments.MissingSetting, match="GOVARCHIVE_DB is not set"):
-        deployments.worker_archive()
+        worker_env.worker_archive()
     monkeypatch.delenv("GOVARCHIVE_HOME", raising=False)
     with pytest.raises(deployments.MissingSetting, match="GOVARCHIVE_HOME is not set"):
         deployments.enter_home()
