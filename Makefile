@@ -17,8 +17,11 @@ $(STAMP): pyproject.toml requirements.lock
 crawl: $(STAMP)  ## the main job: crawl every configured source into ./data/archive.duckdb
 	$(VENV)/bin/govarchive crawl all
 
-test: $(STAMP)  ## the whole test suite (and lint)
+test: $(STAMP)  ## the whole test suite (and the habits: lint, layers, dead code, types)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/vulture
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
 
 demo: $(STAMP)  ## offline demo against the local replica of the sites
@@ -41,6 +44,9 @@ replay-venv: $(REPLAY_STAMP)  ## pywb for `govarchive replay`, in .venv-replay/
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/vulture
+	$(VENV)/bin/mypy
 
 lock:  ## re-solve requirements.lock from pyproject.toml (see README, "Installs")
 	$(VENV)/bin/pip install --quiet pip-tools==7.6.2

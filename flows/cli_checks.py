@@ -22,10 +22,15 @@ class MissingArchive(BadValue):
     """No archive where --db points (exit 1, as before: nothing to read, not a usage error)."""
 
 
-def positive(option: str, value: float | None, meaning: str) -> None:
+# The checks a command strings together with `or` (`source is None or known_source(...)`)
+# return True when the value passes, so each reads as one condition.
+
+
+def positive(option: str, value: float | None, meaning: str) -> bool:
     """`value` must be more than 0 when given."""
     if value is not None and not value > 0:
         raise BadValue(f"{option} must be more than 0 ({meaning}), got {value:g}")
+    return True
 
 
 def since(value: str | None) -> None:
@@ -59,7 +64,7 @@ def writable_archive(path: Path) -> None:
         raise BadValue(f"the archive {path} is not writable (read-only file)")
 
 
-def output_file(path: Path) -> None:
+def output_file(path: Path) -> bool:
     """`export OUT`: a file we can write, not a folder."""
     if path.is_dir():
         raise BadValue(f"{path} is a folder; give a file name to write (e.g. {path / 'documents.parquet'})")
@@ -70,6 +75,7 @@ def output_file(path: Path) -> None:
         raise BadValue(f"cannot write {path}: {existing} is a file, not a folder")
     if not os.access(existing, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise BadValue(f"cannot write {path}: the folder {existing} is not writable")
+    return True
 
 
 EXPORT_SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "jsonl",
@@ -92,18 +98,19 @@ def export_format(path: Path, given: str | None) -> str:
     return given
 
 
-def choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
+def choice(option: str, value: str, allowed: tuple[str, ...]) -> bool:
     if value not in allowed:
         raise BadValue(f"{option} must be one of {', '.join(allowed)}, got {value!r}")
+    return True
 
 
-def known_source(name: str, db: Path | None = None) -> None:
+def known_source(name: str, db: Path | None = None) -> bool:
     """A source name given to a command is configured (or at least in the archive)."""
     from flows.sources import load_sources
 
     known = set(load_sources())
     if name in known:
-        return
+        return True
     if db is not None and db.exists():
         try:
             from warehouse.query import run_query
@@ -113,5 +120,5 @@ def known_source(name: str, db: Path | None = None) -> None:
         except Exception:  # noqa: BLE001 - an unreadable archive only loses the suggestion
             pass
         if name in known:
-            return
+            return True
     raise BadValue(f"unknown source {name!r}; known: {', '.join(sorted(known))}")

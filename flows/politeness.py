@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -88,10 +88,16 @@ class _WaitRespectingRetryAfter:
         return backoff
 
 
+def _last_result(state: RetryCallState) -> FetchResult:
+    """After the last attempt, its response (a failure the caller records), not an exception."""
+    assert state.outcome is not None
+    return state.outcome.result()
+
+
 class Robots:
     """robots.txt per origin, fetched once through the same polite path as pages."""
 
-    def __init__(self, fetch: Callable[[str], asyncio.Future[FetchResult]], user_agent: str) -> None:
+    def __init__(self, fetch: Callable[..., Awaitable[FetchResult]], user_agent: str) -> None:
         self._fetch = fetch
         self._ua = user_agent
         self._rules: dict[str, Protego | None] = {}
@@ -180,7 +186,7 @@ class PoliteFetcher:
             stop=stop_after_attempt(max(1, self.p.attempts)),
             wait=_WaitRespectingRetryAfter(self.p.backoff_initial, self.p.backoff_max),
             retry=retry_if_result(should_retry),
-            retry_error_callback=lambda state: state.outcome.result(),
+            retry_error_callback=_last_result,
             reraise=False,
         )
         return await retrying(self._paced, url, etag=etag, last_modified=last_modified)

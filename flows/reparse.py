@@ -59,7 +59,7 @@ def reparse_archive(db: str | None = None, source: str | None = None) -> Reparse
             for i in range(0, len(pages), BATCH):
                 lease.hold()
                 # quoted: Prefect would walk every page of the batch looking for futures
-                for status in reparse_batch(quote(archive), quote(pages[i : i + BATCH])):
+                for status in reparse_batch(quote(archive), quote(pages[i : i + BATCH])):  # type: ignore[call-overload]
                     summary.pages += 1
                     if status in ("new", "changed", "unchanged", "failed"):
                         setattr(summary, status, getattr(summary, status) + 1)

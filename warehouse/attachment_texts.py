@@ -122,9 +122,9 @@ def _pages_and_names(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[st
 
 
 def _averages(con: duckdb.DuckDBPyConnection, names: np.ndarray, texts: np.ndarray) -> tuple[float, float]:
-    n, sum_n, sum_t = con.execute(
-        "SELECT count(*), coalesce(sum(name_len), 0), coalesce(sum(text_len), 0) FROM attachment_search_docs"
-    ).fetchone()
+    n, sum_n, sum_t = dbmod.one_row(
+        con, "SELECT count(*), coalesce(sum(name_len), 0), coalesce(sum(text_len), 0) FROM attachment_search_docs"
+    )
     total = n + len(names)
     return max((sum_n + int(names.sum())) / total, 1.0), max((sum_t + int(texts.sum())) / total, 1.0)
 

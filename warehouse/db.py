@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -39,7 +40,7 @@ from warehouse.location import DEFAULT_DB, db_path  # noqa: F401 - re-exported
 ALLOCATOR_FLUSH = "128MB"
 
 
-def writer_config() -> dict[str, object]:
+def writer_config() -> dict[str, str | bool | int | float | list[str]]:
     s = settings.current()
     return {
         "allocator_flush_threshold": s.allocator_flush or ALLOCATOR_FLUSH,
@@ -203,7 +204,7 @@ def reader(path: Path, *, wait: float | None = None) -> Iterator[duckdb.DuckDBPy
 
 @contextlib.contextmanager
 def registered(
-    con: duckdb.DuckDBPyConnection, name: str, column: str, values: list[object], type_: pa.DataType
+    con: duckdb.DuckDBPyConnection, name: str, column: str, values: Sequence[object], type_: pa.DataType
 ) -> Iterator[str]:
     """A Python list as a one-column table for the length of a statement or two.
 
@@ -215,6 +216,18 @@ def registered(
         yield name
     finally:
         con.unregister(name)
+
+
+def one_row(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> tuple[Any, ...]:
+    """The row an aggregate query returns (`SELECT count(*), sum(...) ...`)."""
+    row = con.execute(sql, list(params)).fetchone()
+    assert row is not None, "an aggregate query returns a row"
+    return row
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> Any:
+    """The one value an aggregate query returns (`SELECT count(*) ...`)."""
+    return one_row(con, sql, params)[0]
 
 
 def insert_arrow(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:

@@ -52,10 +52,11 @@ def requeue_failures(path: Path, source: str | None = None) -> int:
     """Failed frontier URLs become pending with a fresh attempt count; returns how many."""
     migrate.ensure_schema(path)
     with dbmod.writer(path) as con:
-        n = con.execute(
+        n = dbmod.scalar(
+            con,
             "SELECT count(*) FROM frontier WHERE state = 'failed' AND (?::VARCHAR IS NULL OR source = ?)",
             [source, source],
-        ).fetchone()[0]
+        )
         con.execute(
             "UPDATE frontier SET state = 'pending', attempts = 0, updated_at = ?"
             " WHERE state = 'failed' AND (?::VARCHAR IS NULL OR source = ?)",

@@ -81,9 +81,7 @@ class Frontier:
         now = utcnow()
         rows = [(self.source, d.url, d.kind, d.title, d.date, d.referrer, now, run_id) for d in items]
         with dbmod.writer(self.path) as con:
-            before = con.execute(
-                "SELECT count(*) FROM frontier WHERE source = ?", [self.source]
-            ).fetchone()[0]
+            before = dbmod.scalar(con, "SELECT count(*) FROM frontier WHERE source = ?", [self.source])
             staged = pa.Table.from_pylist(
                 [dict(zip(_DISCOVERED_COLUMNS, r, strict=True)) for r in rows]
             )
@@ -99,18 +97,17 @@ class Frontier:
                 )
             finally:
                 con.unregister("_discovered")
-            after = con.execute(
-                "SELECT count(*) FROM frontier WHERE source = ?", [self.source]
-            ).fetchone()[0]
+            after = dbmod.scalar(con, "SELECT count(*) FROM frontier WHERE source = ?", [self.source])
         return int(after - before)
 
     def requeue_done(self, kind: str = "article") -> int:
         """--full: every fetched article becomes pending again (re-visited with a conditional GET)."""
         with dbmod.writer(self.path) as con:
-            n = con.execute(
+            n = dbmod.scalar(
+                con,
                 "SELECT count(*) FROM frontier WHERE source = ? AND kind = ? AND state IN ('done', 'failed')",
                 [self.source, kind],
-            ).fetchone()[0]
+            )
             con.execute(
                 "UPDATE frontier SET state = 'pending', attempts = 0, updated_at = ?"
                 " WHERE source = ? AND kind = ? AND state IN ('done', 'failed')",

@@ -33,7 +33,7 @@ def duckdb_message(exc: duckdb.Error) -> str:
     """DuckDB's message with its hint lines ('Candidate bindings', 'Did you mean'), without
     the blank lines and the caret picture of the statement."""
     lines = [line.rstrip() for line in str(exc).splitlines()]
-    kept = []
+    kept: list[str] = []
     for line in lines:
         if line.startswith("LINE ") or (kept and kept[-1].startswith("LINE ")):
             kept.append(line)  # the position picture stays whole

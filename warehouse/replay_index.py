@@ -145,7 +145,7 @@ def _rows(con: duckdb.DuckDBPyConnection) -> Iterator[Capture | _Confirmation]:
         else:
             payload = (cfile, coff, clen)
         headers = [tuple(h) for h in json.loads(cheaders)] if cheaders else []
-        yield _Confirmation(fid, url, at, cat, cstatus, cctype, headers, payload,  # type: ignore[arg-type]
+        yield _Confirmation(fid, url, at, cat, cstatus, cctype, headers, payload,
                             record_id, crecord_id, csha256)  # fmt: skip
 
 

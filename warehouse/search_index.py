@@ -51,9 +51,9 @@ class IndexRow:
 
 def _averages(con: duckdb.DuckDBPyConnection, titles: list[int], bodies: list[int]) -> tuple[float, float]:
     """Average title and body length over the indexed corpus and this batch."""
-    n, sum_t, sum_b = con.execute(
-        "SELECT count(*), coalesce(sum(title_len), 0), coalesce(sum(body_len), 0) FROM search_docs"
-    ).fetchone()
+    n, sum_t, sum_b = dbmod.one_row(
+        con, "SELECT count(*), coalesce(sum(title_len), 0), coalesce(sum(body_len), 0) FROM search_docs"
+    )
     total = n + len(titles)
     return max((sum_t + sum(titles)) / total, 1.0), max((sum_b + sum(bodies)) / total, 1.0)
 
@@ -175,7 +175,7 @@ def compact(con: duckdb.DuckDBPyConnection, memory_limit: str = "2GB") -> None:
     A sort of every posting does not fit a crawl writer's small memory cap (it failed
     with out-of-memory at 100,000 documents), so this maintenance step raises it.
     """
-    (before,) = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    before = dbmod.scalar(con, "SELECT current_setting('memory_limit')")
     con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute("BEGIN TRANSACTION")
     try:

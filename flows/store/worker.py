@@ -25,7 +25,7 @@ import struct
 import subprocess
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, Any, cast
 
 import settings
 from flows.store.batch import PageOutcome
@@ -114,7 +114,7 @@ class StoreWorker:
         try:
             assert proc.stdin is not None and proc.stdout is not None
             send(proc.stdin, request)
-            kind, value = receive(proc.stdout)  # type: ignore[misc]
+            kind, value = cast(tuple[str, Any], receive(proc.stdout))
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
             self.close()
             raise WorkerFailed(f"the store worker failed: {exc}") from exc
@@ -125,10 +125,10 @@ class StoreWorker:
     def pending(
         self, limit: int, exclude: Sequence[str], settled_before: dt.datetime
     ) -> list[FrontierItem]:
-        return self._call(("pending", limit, list(exclude), settled_before))  # type: ignore[return-value]
+        return cast(list[FrontierItem], self._call(("pending", limit, list(exclude), settled_before)))
 
     def store(self, items: list[FrontierItem], results: list[FetchResult]) -> list[PageOutcome]:
-        outcomes, counts = self._call(("store", items, results))  # type: ignore[misc]
+        outcomes, counts = cast(tuple[list[PageOutcome], Any], self._call(("store", items, results)))
         for name in ("fetched", "new", "changed", "unchanged", "failed"):
             setattr(self.counts, name, getattr(counts, name))
         return outcomes
