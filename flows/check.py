@@ -32,7 +32,6 @@ class CheckResult:
     listing_pages: int = 0  # read and parsed
     listing_tried: int = 0
     links: int = 0  # article links on the first listing page
-    article_url: str | None = None
     doc_type: str | None = None
     title: str | None = None
     date: str | None = None
@@ -132,7 +131,6 @@ async def _article(fetcher: PoliteFetcher, articles: list, out: CheckResult) -> 
     else:
         out.problem = "every article link on the first listing page is disallowed by robots.txt"
         return
-    out.article_url = link.url
     res = await fetcher.fetch(link.url)
     problem = res.failure
     if problem:

@@ -36,7 +36,7 @@ def stop_tree(grace: float = 10) -> None:
 def sigterm_as_interrupt() -> None:
     """SIGTERM unwinds like Ctrl-C (finally blocks run, children are stopped), not a bare exit."""
 
-    def handler(signum: int, frame: object) -> None:
+    def handler(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handler)

@@ -159,7 +159,7 @@ PREFECT = Steps(
     task(name="archive-parse-load", cache_policy=NO_CACHE)(store_step),
     task(name="attachments", cache_policy=NO_CACHE)(attachments_step),
     # Prefect walks every task argument looking for futures to link (visit_collection):
-    # for a batch of 200 responses that cost ~27 ms per call (measured). Batches are
+    # that cost ~27 ms per call (measured on a batch of 200 responses). Batches are
     # passed `quote`d instead: Prefect hands them over without looking inside.
     batch=quote,
     # task runs named after what they hold: "fetch batch 3/12 (100 pages)"

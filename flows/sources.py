@@ -137,10 +137,6 @@ def config_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen) if chosen else _shipped()
 
 
-def _config_text(path: str | os.PathLike[str] | None) -> str:
-    return config_path(path).read_text(encoding="utf-8")
-
-
 _TWICE = re.compile(r"Cannot declare \('sources', '([^']+)'\) twice")
 
 

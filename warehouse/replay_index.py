@@ -128,7 +128,7 @@ class _Confirmation:
 def _rows(con: duckdb.DuckDBPyConnection) -> Iterator[Capture | _Confirmation]:
     for row in con.execute(_ROWS).fetchall():
         (fid, url, at, status, wtype, file, off, length, ctype, ofile, ooff, olen,
-         cid, cat, cstatus, ctype_w, cfile, coff, clen, cctype, cheaders,
+         _cid, cat, cstatus, ctype_w, cfile, coff, clen, cctype, cheaders,
          record_id, crecord_id, csha256, cofile, cooff, colen) = row  # fmt: skip
         if status != 304:
             capture = Capture(url, _stamp(at), _mime(ctype), str(status), file, off, length, fetch_id=fid)

@@ -80,7 +80,7 @@ def run_replay(db: Path, *, host: str = "127.0.0.1", port: int = 8322) -> int:
     run_dir = Path(tempfile.mkdtemp(prefix="govarchive-replay-"))
     proc: subprocess.Popen[bytes] | None = None
 
-    def stop(signum: int, frame: object) -> None:
+    def stop(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
