@@ -98,25 +98,32 @@ class BandIndex:
             order = np.argsort(keys, kind="stable")  # timsort: two sorted runs merge in O(n)
             self.runs.append((keys[order], owners[order]))
 
-    def lookup(self, buckets: np.ndarray) -> tuple[np.ndarray, list[str]]:
-        """(index into `buckets`, URL) of every live page holding one of these buckets."""
-        rows, owners = [], []
+    def lookup(self, buckets: np.ndarray, pages: list[str] | None = None) -> tuple[np.ndarray, list[str]]:
+        """(row of `buckets`, URL) of every live page holding one of the buckets in that row.
+
+        `buckets`: int64 [rows, k]; `pages[row]`: the page the row's buckets are from, which
+        is left out of the row's answer."""
+        flat = buckets.reshape(-1)
+        width = buckets.shape[1] if buckets.ndim == 2 else 1
+        found, owners = [], []
         for keys, own in self.runs:
-            lo = np.searchsorted(keys, buckets, "left")
-            n = np.searchsorted(keys, buckets, "right") - lo
+            lo = np.searchsorted(keys, flat, "left")
+            n = np.searchsorted(keys, flat, "right") - lo
             hit = np.flatnonzero(n)
             if not len(hit):
                 continue
             counts = n[hit]
             starts = np.repeat(lo[hit] - (np.cumsum(counts) - counts), counts)
-            pos = starts + np.arange(int(counts.sum()))
-            rows.append(np.repeat(hit, counts))
-            owners.append(own[pos])
-        if not rows:
+            found.append(np.repeat(hit, counts))
+            owners.append(own[starts + np.arange(int(counts.sum()))])
+        if not found:
             return np.empty(0, dtype=np.int64), []
-        row, owner = np.concatenate(rows), np.concatenate(owners)
-        alive = self.live[owner]
-        return row[alive], [self.urls[i] for i in owner[alive].tolist()]
+        row, owner = np.concatenate(found) // width, np.concatenate(owners)
+        keep = self.live[owner]
+        if pages is not None:
+            ids = np.array([self.owner.get(u, -1) for u in pages], dtype=np.int64)
+            keep &= owner != ids[row]
+        return row[keep], [self.urls[i] for i in owner[keep].tolist()]
 
 
 def _token(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -191,8 +191,8 @@ def _write_links(
     # scan all of text_bands for them); with the batch's own bands in, pairs inside the
     # batch are found too
     bands.add(urls, shas, buckets)
-    rows, others = bands.lookup(buckets.reshape(-1))
-    candidates = {(u, o) for u, o in zip(flat_urls[rows].tolist(), others, strict=True) if u != o}
+    rows, others = bands.lookup(buckets, urls)
+    candidates = {(urls[r], o) for r, o in zip(rows.tolist(), others, strict=True)}
     own = {d.url: (s, copy_rank(d)) for d, s in zip(signed, sigs, strict=True)}
     pairs = _score(con, candidates, own)
     if pairs:

@@ -31,12 +31,18 @@ def test_lookup_finds_what_a_join_would() -> None:
         index.add(urls, ["sha"] * len(urls), buckets)
         rows.update(zip(urls, buckets, strict=True))
         probe = rng.integers(0, 400, size=50)
-        hit, found = index.lookup(probe)
+        hit, found = index.lookup(probe.reshape(-1, 1))
         got = sorted(zip(hit.tolist(), found, strict=True))
         want = sorted((i, u) for i, b in enumerate(probe.tolist()) for u, bs in rows.items() if b in bs.tolist()
                       for _ in range(bs.tolist().count(b)))  # fmt: skip
         assert got == want
     assert len(index.runs) <= 5  # merged as it grew (sizes at least double)
+    some = list(rows)[:3]
+    hit, found = index.lookup(np.stack([rows[u] for u in some]), some)
+    got = sorted(zip(hit.tolist(), found, strict=True))
+    want = sorted({(i, u) for i, p in enumerate(some) for u, bs in rows.items() if u != p
+                   and set(bs.tolist()) & set(rows[p].tolist())})  # fmt: skip
+    assert sorted(set(got)) == want  # every other page sharing a bucket, never the page itself
     assert index.signed(["u0-0", "nowhere"]).keys() <= {"u0-0"}
 
 
