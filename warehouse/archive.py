@@ -112,7 +112,7 @@ class Archive:
 
         with dbmod.writer(self.path) as con:
             stats = load.load_documents(con, items, ahead=ahead)
-            paper_trail.update(con, [d for d, _ in items])  # proposals and copies, see 008
+            paper_trail.update(con, [d for d, _ in items], fresh=stats.new)  # proposals and copies, see 008
             parse_errors.resolve_parse_errors(con, [fid for _, fid in items if fid is not None])
             return stats
 

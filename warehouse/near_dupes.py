@@ -77,46 +77,51 @@ def signatures(texts: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
     """(signatures uint32 [n, BINS], usable bool [n]) for a batch of bodies at once.
 
     A body shorter than MIN_CHARS (after removing whitespace) gets no usable signature.
-    The whole batch is hashed as one array (shingles across two bodies are dropped); the
-    bin is a hash's top bits, so sorting a body's hashes orders them by bin, then value,
-    and the first hash of each bin is that bin's minimum.
+    The whole batch is hashed as one array (shingles across two bodies are dropped), and
+    each (body, bin) keeps its smallest hash in one `np.minimum.at` over the batch: no
+    Python loop per body, which also leaves the GIL to the references computed beside it
+    (paper_trail.update).
     """
     norm = [normalise(t) for t in texts]
-    usable = np.array([len(t) >= MIN_CHARS for t in norm], dtype=bool)
+    lengths = np.fromiter((len(t) for t in norm), dtype=np.int64, count=len(norm))
+    usable = lengths >= MIN_CHARS
     out = np.full((len(norm), BINS), _EMPTY, dtype=np.uint32)
     rows = np.flatnonzero(usable)
     if not len(rows):
         return out, usable
     joined = "".join(norm[r] for r in rows)
     hashes = _hash_codepoints(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32))
-    start = 0
-    for r in rows:
-        n = len(norm[r]) - SHINGLE + 1
-        own = np.sort(hashes[start : start + n])
-        start += len(norm[r])
-        b = own >> _BIN_SHIFT
-        first = np.empty(n, dtype=bool)
-        first[0] = True
-        np.not_equal(b[1:], b[:-1], out=first[1:])
-        out[r, b[first]] = own[first]
+    lens = lengths[rows]
+    n = lens - SHINGLE + 1  # each body's own shingles
+    ends = np.cumsum(n)
+    # position in `hashes` of each body's shingles: its start in `joined`, then 0..n-1
+    pos = np.repeat(np.cumsum(lens) - lens - (ends - n), n) + np.arange(int(ends[-1]))
+    own = hashes[pos]
+    cell = np.repeat(rows * BINS, n) + (own >> _BIN_SHIFT).astype(np.int64)
+    flat = out.reshape(-1)
+    np.minimum.at(flat, cell, own)
     _densify(out, rows)
     return out, usable
 
 
 def _densify(sig: np.ndarray, rows: np.ndarray) -> None:
     """An empty bin borrows the next non-empty bin's value (to the right, circularly),
-    shifted by the distance, so two bodies with the same bins empty still agree there."""
-    for r in rows:
-        row = sig[r]
-        empty = row == _EMPTY
-        if not empty.any() or empty.all():
-            continue
-        filled = np.flatnonzero(~empty)
-        idx = np.flatnonzero(empty)
-        nxt = filled[np.searchsorted(filled, idx) % len(filled)]
-        dist = (nxt - idx) % BINS
-        with np.errstate(over="ignore"):
-            row[idx] = row[nxt] + dist.astype(np.uint32) * _MULT
+    shifted by the distance, so two bodies with the same bins empty still agree there.
+
+    For all the rows at once: over the row written twice (bins 0..2*BINS-1), a reversed
+    running minimum of the filled bins' positions gives each bin its next filled one."""
+    part = sig[rows]
+    empty = part == _EMPTY
+    some = empty.any(axis=1) & ~empty.all(axis=1)
+    if not some.any():
+        return
+    part, empty, rows = part[some], empty[some], rows[some]
+    at = np.arange(2 * BINS)
+    filled_at = np.where(np.concatenate([~empty, ~empty], axis=1), at, 4 * BINS)
+    nxt = np.minimum.accumulate(filled_at[:, ::-1], axis=1)[:, ::-1][:, :BINS]
+    dist = (nxt - at[:BINS]).astype(np.uint32)  # 0 for a filled bin
+    with np.errstate(over="ignore"):
+        sig[rows] = np.take_along_axis(part, nxt % BINS, axis=1) + dist * _MULT
 
 
 def band_buckets(sig: np.ndarray) -> np.ndarray:

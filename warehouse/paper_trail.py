@@ -6,17 +6,21 @@ page says about proposals (`parsers.proposal_key.refs_of`) and, when its content
 its MinHash signature, its LSH bands and the same_text pairs they find. The views of
 `schema/008_proposals.sql` do the grouping on read.
 
-Cost per batch: one semi join of the batch's URLs with the signatures, one hash join of
-the batch's bands (16 a page) with the bands table, and signatures fetched only for the
-candidates; no pair of pages is compared unless a band of theirs is identical. The two
-scans (bands, signatures) grow with the archive, linearly per batch; the comparisons do not
-(bench/links_bench.py and the README's performance table have the figures).
+Cost per batch: which pages are already signed and which bands the archive shares with
+the batch's are lookups in memory (`warehouse/band_index.py`: binary searches in sorted
+runs of the bands, kept by the writing process and checked against the archive's token),
+not joins with the whole tables, which DuckDB can only scan; signatures are fetched only
+for the few candidates, and no pair of pages is compared unless a band of theirs is
+identical. What is left that reads a whole table: that fetch (a semi join on
+text_signatures' URLs, only when there are candidates), the references of pages loaded
+before (not for new ones), and a changed page's old rows (bench/links_bench.py and the
+README's performance table have the figures).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
@@ -25,8 +29,8 @@ import pyarrow as pa
 
 from parsers.document import Document
 from parsers.proposal_key import ProposalRef, refs_of
+from warehouse import band_index, near_dupes
 from warehouse import db as dbmod
-from warehouse import near_dupes
 
 _POOL = ThreadPoolExecutor(1, thread_name_prefix="minhash")
 _REF_COLUMNS = (
@@ -59,9 +63,20 @@ def _ref_row(ref: ProposalRef, doc: Document) -> dict[str, object]:
 
 
 def update(
-    con: duckdb.DuckDBPyConnection, docs: Sequence[Document], *, transaction: bool = True
+    con: duckdb.DuckDBPyConnection,
+    docs: Sequence[Document],
+    *,
+    transaction: bool = True,
+    fresh: Collection[str] = (),
+    index: band_index.BandIndex | None = None,
 ) -> None:
-    """Refresh the references and near-duplicate links of these (just loaded) pages."""
+    """Refresh the references and near-duplicate links of these (just loaded) pages.
+
+    `fresh`: URLs the load found new to the archive (`LoadStats.new`), which have no
+    references to replace. `index`: the bands in memory, for a caller inside its own
+    transaction (the backfill); otherwise the process's index for this archive is used
+    (band_index.checkout) and kept for the next batch once the transaction commits.
+    """
     latest = {d.url: d for d in docs}  # a URL twice in a batch: the later one was loaded
     batch = list(latest.values())
     if not batch:
@@ -69,18 +84,30 @@ def update(
     if transaction:
         con.execute("BEGIN TRANSACTION")
     try:
-        known = _signed(con, batch)
+        own_index = index is None and transaction
+        if index is not None:
+            bands = index
+        elif transaction:
+            bands = band_index.checkout(con)
+        else:  # inside a caller's transaction, which may yet roll back: keep nothing
+            bands = band_index.BandIndex.from_db(con)
+        known = bands.signed([d.url for d in batch])
         # Content already signed (a recrawl's unchanged page, a reparse that kept the body)
         # keeps its signature, bands and pairs.
         changed = [d for d in batch if known.get(d.url) != (d.content_sha256 or d.content_hash())]
         # the signatures (numpy, which lets go of the GIL) are computed beside the
         # references (regular expressions, which do not)
         signing = _POOL.submit(near_dupes.signatures, [d.body_text for d in changed]) if changed else None
-        _write_refs(con, batch)
+        _write_refs(con, batch, fresh)
         if signing is not None:
-            _write_links(con, changed, known, *signing.result())
+            _write_links(con, changed, known, *signing.result(), bands)
+        token = band_index.stamp(con) if own_index else None
+        if index is None and not transaction:
+            band_index.forget(con)
         if transaction:
             con.execute("COMMIT")
+        if token is not None:
+            band_index.checkin(token, bands)
     except Exception:
         if transaction:
             with contextlib.suppress(duckdb.Error):
@@ -88,10 +115,13 @@ def update(
         raise
 
 
-def _write_refs(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
+def _write_refs(con: duckdb.DuckDBPyConnection, batch: list[Document], fresh: Collection[str] = ()) -> None:
     rows = [_ref_row(r, d) for d in batch for r in refs_of(d)]
-    with dbmod.registered(con, "_trail_urls", "url", [d.url for d in batch], pa.string()):
-        con.execute("DELETE FROM proposal_refs WHERE url IN (SELECT url FROM _trail_urls)")
+    fresh = set(fresh)
+    loaded_before = [d.url for d in batch if d.url not in fresh]
+    if loaded_before:  # (a scan of proposal_refs: skipped for a batch of new pages)
+        with dbmod.registered(con, "_trail_urls", "url", loaded_before, pa.string()):
+            con.execute("DELETE FROM proposal_refs WHERE url IN (SELECT url FROM _trail_urls)")
     if rows:
         staged = pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.string()) for c in _REF_COLUMNS]))
         con.register("_trail_refs", staged)
@@ -102,25 +132,17 @@ def _write_refs(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> None:
             con.unregister("_trail_refs")
 
 
-def _signed(con: duckdb.DuckDBPyConnection, batch: list[Document]) -> dict[str, str]:
-    """url -> content_sha256 of the signatures these pages already have."""
-    with dbmod.registered(con, "_trail_urls", "url", [d.url for d in batch], pa.string()):
-        return dict(
-            con.execute(
-                "SELECT url, content_sha256 FROM text_signatures SEMI JOIN _trail_urls USING (url)"
-            ).fetchall()
-        )
-
-
 def _write_links(
     con: duckdb.DuckDBPyConnection,
     changed: list[Document],
     known: dict[str, str],
     sigs: np.ndarray,
     usable: np.ndarray,
+    bands: band_index.BandIndex,
 ) -> None:
     stale = [d.url for d in changed if d.url in known]
     if stale:
+        bands.remove(stale)
         with dbmod.registered(con, "_trail_stale", "url", stale, pa.string()):
             for table in ("text_signatures", "text_bands"):
                 con.execute(f"DELETE FROM {table} WHERE url IN (SELECT url FROM _trail_stale)")
@@ -133,12 +155,15 @@ def _write_links(
         return
     sigs = sigs[usable]
     buckets = near_dupes.band_buckets(sigs)
+    urls = [d.url for d in signed]
+    shas = [d.content_sha256 or d.content_hash() for d in signed]
+    flat_urls = np.repeat(np.array(urls, dtype=object), near_dupes.BANDS)
     con.register(
         "_trail_sigs",
         pa.table(
             {
-                "url": pa.array([d.url for d in signed], pa.string()),
-                "content_sha256": pa.array([d.content_sha256 or d.content_hash() for d in signed]),
+                "url": pa.array(urls, pa.string()),
+                "content_sha256": pa.array(shas, pa.string()),
                 "minhash": pa.array([near_dupes.to_blob(s) for s in sigs], pa.binary()),
                 "copy_rank": pa.array([copy_rank(d) for d in signed], pa.string()),
             }
@@ -149,7 +174,7 @@ def _write_links(
         pa.table(
             {
                 "bucket": pa.array(buckets.reshape(-1), pa.int64()),
-                "url": pa.array(np.repeat([d.url for d in signed], near_dupes.BANDS).tolist(), pa.string()),
+                "url": pa.array(flat_urls.tolist(), pa.string()),
             }
         ),
     )
@@ -159,17 +184,15 @@ def _write_links(
             " SELECT url, content_sha256, minhash, copy_rank FROM _trail_sigs"
         )
         con.execute("INSERT INTO text_bands SELECT bucket, url FROM _trail_bands")
-        # with the batch's own bands in, one join finds pairs inside the batch too
-        candidates = con.execute(
-            """
-            SELECT DISTINCT b.url, t.url
-            FROM _trail_bands b JOIN text_bands t ON t.bucket = b.bucket
-            WHERE t.url <> b.url
-            """
-        ).fetchall()
     finally:
         con.unregister("_trail_sigs")
         con.unregister("_trail_bands")
+    # the candidates: a lookup of the batch's bands in memory (band_index.py: DuckDB would
+    # scan all of text_bands for them); with the batch's own bands in, pairs inside the
+    # batch are found too
+    bands.add(urls, shas, buckets)
+    rows, others = bands.lookup(buckets, urls)
+    candidates = {(urls[r], o) for r, o in zip(rows.tolist(), others, strict=True)}
     own = {d.url: (s, copy_rank(d)) for d, s in zip(signed, sigs, strict=True)}
     pairs = _score(con, candidates, own)
     if pairs:
@@ -239,6 +262,8 @@ def backfill(con: duckdb.DuckDBPyConnection, chunk: int = 2000) -> None:
         "proposal_title", "reply_class", "contact_unit", "doc_type", "content_sha256",
     ]  # fmt: skip
     after = ""
+    bands = band_index.BandIndex.from_db(con)  # one index for all the chunks
+    band_index.forget(con)  # and none kept: the migration's transaction may roll back
     while True:
         rows = con.execute(
             f"SELECT {', '.join(columns)} FROM document_versions WHERE is_current AND url > ? "
@@ -248,5 +273,5 @@ def backfill(con: duckdb.DuckDBPyConnection, chunk: int = 2000) -> None:
         if not rows:
             return
         docs = [Document(**dict(zip(columns, row, strict=True))) for row in rows]
-        update(con, docs, transaction=False)
+        update(con, docs, transaction=False, index=bands)
         after = docs[-1].url
