@@ -1,7 +1,7 @@
 """Web benchmark: how long `govarchive web` takes to answer its pages at 100,000 documents,
 beside datasette (the peer a reader would pick instead) serving the same documents.
 
-    .venv/bin/python bench/web_bench.py [--docs 100000] [--requests 200] [--db PATH] [--compact]
+    .venv/bin/python bench/web_bench.py [--docs 100000] [--requests 200] [--db PATH] [--no-datasette]
 
 Builds a synthetic archive with bench/warehouse_bench.py's corpus (Zipf-like Chinese
 words; 1% of the documents get a second version), starts `govarchive web` on it in its
@@ -61,13 +61,6 @@ def build(db: Path, n: int) -> list[str]:
     archive.close()
     print(f"built {n} documents in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return [d.url for d in docs]
-
-
-def compact(db: Path) -> float:
-    """`govarchive compact`: the search index re-sorted by term (README: after a large crawl)."""
-    start = time.perf_counter()
-    subprocess.run([str(ROOT / ".venv" / "bin" / "govarchive"), "--db", str(db), "compact"], check=True)
-    return time.perf_counter() - start
 
 
 def export_sqlite(db: Path, out: Path) -> float:
@@ -167,7 +160,6 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--db", type=Path, help="reuse (or create) this archive")
-    ap.add_argument("--compact", action="store_true", help="run `govarchive compact` first")
     ap.add_argument("--no-datasette", action="store_true")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="govarchive-webbench-"))
@@ -177,8 +169,6 @@ def main() -> None:
         f"https://www.ahsz.gov.cn/public/2655573/{100000000 + i}.html" for i in range(n)
     ]
     report: dict[str, object] = {"documents": n}
-    if args.compact:
-        report["compact_s"] = round(compact(db), 1)
     peer_db = db.with_name("govarchive.db")  # datasette names the database after the file
     if not args.no_datasette and not peer_db.exists():
         report["sqlite_export_s"] = round(export_sqlite(db, peer_db), 1)
