@@ -115,27 +115,38 @@ def _exact(
 ) -> list[tuple[int, float]]:
     """The candidates that hold every word as typed (see `_needs_exact_check`).
 
-    The ids are inlined as a constant IN list, which DuckDB pushes into the scan: only
-    the candidates' bodies are read (a filter on the joined view was pushed below the
-    join instead and lowercased every body of the archive: 1 s at 5,000 documents).
+    Words come from `Query.words`: lower-cased, without spaces. A word with no cased
+    letter (Chinese, digits) is looked for with plain `contains` in the title and in the
+    body, a fast byte search: lowercasing title || body first cost 3-5 s for 5,000
+    candidates at 100,000 documents on a busy machine, and a word without spaces cannot
+    match across the space that joined them. A word with Latin letters is still matched
+    on the lowercased text, as before. The ids are inlined as a constant IN list, which
+    DuckDB pushes into the scan: only the candidates' bodies are searched (the same
+    filter beside a join was pushed below it and ran on every body of the archive).
     """
     checked = [w for w in words if _needs_exact_check(w)]
     if not checked or not ranked:
         return ranked
-    params = {f"w{i}": w for i, w in enumerate(checked)}
-    conds = " AND ".join(
-        f"contains(lower(coalesce(title, '') || ' ' || coalesce(body_text, '')), $w{i})"
-        for i in range(len(checked))
-    )
+    conds, params = [], {}
+    for i, w in enumerate(checked):
+        params[f"w{i}"] = w
+        if w == w.upper():  # nothing to lowercase: Han characters, digits, punctuation
+            conds.append(f"(contains(coalesce(title, ''), $w{i}) OR contains(coalesce(body_text, ''), $w{i}))")
+        else:
+            conds.append(f"contains(lower(coalesce(title, '') || ' ' || coalesce(body_text, '')), $w{i})")
     ids = ", ".join(str(int(v)) for v, _ in ranked)
     keep = {
         r[0]
         for r in con.execute(
-            f"SELECT version_id FROM document_versions WHERE version_id IN ({ids}) AND {conds}",
+            f"SELECT version_id FROM document_versions WHERE version_id IN ({ids}) AND {' AND '.join(conds)}",
             params,
         ).fetchall()
     }
     return [r for r in ranked if r[0] in keep]
+
+
+# what facets, sorting and a result row need of a matching version
+MATCH_COLUMNS = "version_id, url, title, published_at, source, issuer, reply_class, doc_type"
 
 
 def _where(query: Query, params: dict[str, Any], *, skip: str | None = None) -> str:
@@ -149,45 +160,57 @@ def _where(query: Query, params: dict[str, Any], *, skip: str | None = None) -> 
 
 
 def run(con: duckdb.DuckDBPyConnection, query: Query, *, everything: bool = False) -> Results:
-    """The page of results `query` asks for (all matches, up to MAX_MATCHES, with `everything`)."""
+    """The page of results `query` asks for (all matches, up to MAX_MATCHES, with `everything`).
+
+    With words, the matches are found once: the index's ranked candidates (at most
+    MAX_MATCHES), checked for the exact words, land with the columns that facets and
+    sorting need in a temporary table of at most MAX_MATCHES rows; the total, every
+    facet's counts and the page are read from that table. Only the page's bodies are
+    read afterwards, for its snippets.
+    """
     words = query.words
-    capped = False
-    params: dict[str, Any] = {}
-    if words:
-        ranked = _candidates(con, words)
-        capped = len(ranked) > MAX_MATCHES
-        ranked = ranked[:MAX_MATCHES]
-        if all(tokens.query_terms(w) for w in words):  # (the scan for others is exact already)
-            ranked = _exact(con, words, ranked)
-        con.register(
-            "_hits",
-            pa.table(
-                {
-                    "version_id": pa.array([r[0] for r in ranked], pa.int64()),
-                    "score": pa.array([r[1] for r in ranked], pa.float64()),
-                }
-            ),
-        )
-        source_sql = "(SELECT d.*, h.score FROM documents d JOIN _hits h USING (version_id))"
-    else:
-        source_sql = "(SELECT *, 0.0 AS score FROM documents)"
+    if not words:
+        # (document_versions, not the `documents` view: the view also joins attachment
+        # texts, which no facet needs)
+        matches = f"(SELECT {MATCH_COLUMNS}, 0.0 AS score FROM document_versions WHERE is_current)"
+        return _read(con, matches, query, False, everything)
+    ranked = _candidates(con, words)
+    capped = len(ranked) > MAX_MATCHES
+    ranked = ranked[:MAX_MATCHES]
+    # (the scan for words the index cannot look up is exact already)
+    if all(tokens.query_terms(w) for w in words):
+        ranked = _exact(con, words, ranked)
+    con.register(
+        "_hits",
+        pa.table(
+            {
+                "version_id": pa.array([r[0] for r in ranked], pa.int64()),
+                "score": pa.array([r[1] for r in ranked], pa.float64()),
+            }
+        ),
+    )
     try:
-        return _read(con, f"WITH _matches AS (SELECT * FROM {source_sql} AS m)", params, query, capped, everything)
+        # a hash join with the hits (a constant IN list of 5,000 ids cost twice as much)
+        con.execute(
+            f"""CREATE OR REPLACE TEMPORARY TABLE _matches AS
+                SELECT {", ".join("v." + c for c in MATCH_COLUMNS.split(", "))}, h.score
+                FROM document_versions v JOIN _hits h USING (version_id) WHERE v.is_current"""
+        )
+        return _read(con, "_matches", query, capped, everything)
     finally:
-        if words:
-            con.unregister("_hits")
+        con.execute("DROP TABLE IF EXISTS temp._matches")
+        con.unregister("_hits")
 
 
 def _read(
     con: duckdb.DuckDBPyConnection,
     matches: str,
-    params: dict[str, Any],
     query: Query,
     capped: bool,
     everything: bool,
 ) -> Results:
-    """Count, facet and page the matches (`matches`: a WITH clause naming `_matches`)."""
-    params = dict(params)
+    """Count, facet and page the matches (`matches`: a table, or a query in parentheses)."""
+    params: dict[str, Any] = {}
     where = _where(query, params)
     # the total and every facet's counts in one pass (one statement: each costs a round
     # of planning and a scan, ~10-20 ms on a busy machine)
@@ -196,7 +219,7 @@ def _read(
     keys = ", ".join(f"f{i}" for i in range(len(names)))
     sets = ", ".join(f"(f{i})" for i in range(len(names)))
     grouped = con.execute(
-        f"""{matches}, f AS (SELECT {cols} FROM _matches WHERE {where})
+        f"""WITH f AS (SELECT {cols} FROM {matches} AS m WHERE {where})
             SELECT {keys}, GROUPING_ID({keys}) AS gid, count(*) AS n FROM f
             GROUP BY GROUPING SETS ({sets}, ())""",
         params,
@@ -226,8 +249,8 @@ def _read(
         page = max(1, query.page)
         limit = f"LIMIT {int(query.per_page)} OFFSET {(page - 1) * int(query.per_page)}"
     page_rows = con.execute(
-        f"""{matches} SELECT version_id, url, title, published_at, source, issuer, reply_class, doc_type,
-                   score, '' FROM _matches WHERE {where} ORDER BY {order} {limit}""",
+        f"""SELECT version_id, url, title, published_at, source, issuer, reply_class, doc_type,
+                   score, '' FROM {matches} AS m WHERE {where} ORDER BY {order} {limit}""",
         params,
     ).fetchall()
     rows = [Row(*r) for r in page_rows]

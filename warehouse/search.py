@@ -84,11 +84,16 @@ def _bm25_sql(terms: list[int], filtered: bool) -> str:
             SELECT version_id FROM search_docs
             WHERE ($source::VARCHAR IS NULL OR source = $source)
               AND ($since::TIMESTAMP IS NULL OR published_at >= $since))"""
+    # `hits` is read twice (document frequencies, then scores): MATERIALIZED scans the
+    # postings once (DuckDB 1.5 inlined it and scanned them twice: ~40% more CPU). The
+    # score is rounded so that documents tied up to the last bit of a float sum (whose
+    # order of addition varies between runs) sort the same way every time: by id.
     return f"""
-    WITH hits AS ({hits}),
+    WITH hits AS MATERIALIZED ({hits}),
     n AS (SELECT count(*)::DOUBLE AS n FROM search_docs),
     df AS (SELECT t, count(*)::DOUBLE AS df FROM hits GROUP BY t)
-    SELECT version_id, sum(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5)) * weight) / 100 AS score
+    SELECT version_id,
+           round(sum(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5)) * weight) / 100, 9) AS score
     FROM hits JOIN df USING (t), n
     {where}
     GROUP BY version_id
