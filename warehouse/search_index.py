@@ -195,5 +195,9 @@ def compact(con: duckdb.DuckDBPyConnection, memory_limit: str = "2GB") -> None:
             con.execute("ROLLBACK")
         raise
     finally:
-        con.execute(f"SET memory_limit = '{before}'")
-    con.execute("CHECKPOINT")
+        # The sort's buffers may still hold more than the old cap allows until they are
+        # written out: checkpoint first, and never let a failed restore hide what failed
+        # above (the caller's connection closes right after this step anyway).
+        with contextlib.suppress(duckdb.Error):
+            con.execute("CHECKPOINT")
+            con.execute(f"SET memory_limit = '{before}'")
