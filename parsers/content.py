@@ -11,7 +11,6 @@ but the words do not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -72,14 +71,6 @@ _CHROME_CANDIDATES = (
 MAX_CHROME_TEXT = 400
 MAX_TOKEN_LINE = 80
 MAX_GUARDED_NODES = 6000  # above this, skip the per-element text passes (pathological pages)
-
-
-@dataclass(slots=True)
-class Body:
-    """The extracted body: its container node and the cleaned markup."""
-
-    node: LexborNode | None
-    html: str | None
 
 
 def strip_junk(tree: LexborHTMLParser) -> None:

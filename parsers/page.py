@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -39,13 +39,10 @@ _SITE_NAME = re.compile(r"^.{0,12}(?:人民政府|政府网|门户网站|网站|
 class InfoLine:
     """The line under the title: `2023-06-20 08:25 来源:宿州市科技局 编辑:...`."""
 
-    text: str = ""
     node: LexborNode | None = None
     published_at: dt.datetime | None = None
     source: str | None = None
     editor: str | None = None
-    author: str | None = None
-    labels: dict[str, str] = field(default_factory=dict)
 
 
 def page_title(tree: LexborHTMLParser) -> str | None:
@@ -278,7 +275,7 @@ def find_info_line(
 
 def _info_from(text: str, node: LexborNode) -> InfoLine:
     labels = {label: _clean_value(value) for label, value in split_inline_pairs(text, any_label=True)}
-    info = InfoLine(text=text, node=node, labels=labels)
+    info = InfoLine(node=node)
     for label in _DATE_LABELS:
         value = parse_datetime(labels.get(label))
         if value:
@@ -288,7 +285,6 @@ def _info_from(text: str, node: LexborNode) -> InfoLine:
         info.published_at = parse_datetime(text)
     info.source = next((labels[k] for k in _SOURCE_LABELS if labels.get(k)), None)
     info.editor = next((labels[k] for k in _EDITOR_LABELS if labels.get(k)), None)
-    info.author = labels.get("作者") or None
     return info
 
 

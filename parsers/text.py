@@ -13,7 +13,6 @@ from selectolax.lexbor import LexborNode
 
 # Whitespace as rendered: ASCII, nbsp, en/em/thin spaces, zero-width, full-width space.
 _WS = "\\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
-WS_RE = re.compile(f"[{_WS}]+")
 _LABEL_JUNK = re.compile(f"[{_WS}:：*【】\\[\\]·•]+")
 
 BLOCK_SELECTOR = ",".join(
@@ -50,10 +49,6 @@ def squash(text: str) -> str:
 def normalize_label(text: str) -> str:
     """A header label as a key: no spaces of any width, no colons or brackets."""
     return _LABEL_JUNK.sub("", text)
-
-
-def node_text(node: LexborNode) -> str:
-    return clean_inline(node.text(separator=""))
 
 
 def block_text(node: LexborNode) -> str:

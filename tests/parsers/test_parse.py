@@ -135,12 +135,12 @@ def test_bad_input_gives_a_clear_error(data: bytes, kind: str) -> None:
 
 
 def test_unexpected_failure_is_a_parse_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import parsers
+    from parsers import pipeline
 
     def boom(*_args: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(parsers, "read_meta", boom)
+    monkeypatch.setattr(pipeline, "read_meta", boom)
     with pytest.raises(ParseError) as info:
         parse(SEED, "https://x.gov.cn/a.html")
     assert info.value.kind == "parse"
