@@ -75,8 +75,8 @@ MAX_GUARDED_NODES = 6000  # above this, skip the per-element text passes (pathol
 
 def strip_junk(tree: LexborHTMLParser) -> None:
     """Junk elements and hidden text blobs, found in one selector pass, removed innermost first."""
-    for node in reversed(tree.css(_JUNK_OR_HIDDEN)):  # innermost first: never touch a removed node
-        if node.tag in _JUNK_SET or _is_hidden_blob(node):
+    for node in reversed(tree.css(JUNK_OR_HIDDEN)):  # innermost first: never touch a removed node
+        if node.tag in JUNK_SET or is_hidden_blob(node):
             node.decompose()
 
 
@@ -84,16 +84,17 @@ def strip_junk(tree: LexborHTMLParser) -> None:
 # of text with hardly any markup (news-portal templates and SEO plug-ins append 100+ KB of
 # search terms in a `display:none` div). No reader sees it, and every text pass would pay
 # for it. Hidden *content* (tabs, 展开全文 bodies) carries paragraph markup and stays.
-_HIDDEN = '[style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]'
+HIDDEN_STYLES = ("display:none", "display: none", "visibility:hidden")
+_HIDDEN = ", ".join(f'[style*="{style}"]' for style in HIDDEN_STYLES)
 HIDDEN_BLOB_TEXT = 3000  # characters
 HIDDEN_BLOB_CHARS_PER_ELEMENT = 300  # a blob has fewer than one element per this much text
 
 
-_JUNK_SET = frozenset(JUNK_TAGS)
-_JUNK_OR_HIDDEN = ", ".join(JUNK_TAGS) + ", " + _HIDDEN
+JUNK_SET = frozenset(JUNK_TAGS)
+JUNK_OR_HIDDEN = ", ".join(JUNK_TAGS) + ", " + _HIDDEN
 
 
-def _is_hidden_blob(node: LexborNode) -> bool:
+def is_hidden_blob(node: LexborNode) -> bool:
     text = node.text(separator="")
     if len(text) < HIDDEN_BLOB_TEXT:
         return False

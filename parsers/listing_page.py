@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.document import Document
-from parsers.listing import _date
+from parsers.listing import _DATE, _date
 
 MIN_DATED_LINKS = 5  # a real column page lists 10-20; a "related" box 3-10, beside a body
 MAX_OWN_TEXT = 400  # characters outside links and the list: breadcrumb, footer, pager
@@ -34,28 +34,40 @@ class ListingSignal:
                 " of its own; kept as doc_type 'listing' without a body")  # fmt: skip
 
 
-def listing_signal(tree: LexborHTMLParser) -> ListingSignal | None:
+def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> ListingSignal | None:
     """A ListingSignal when the page is a list of dated links; None for anything else.
 
     Call it on the whole tree before the article parser takes the page apart.
+    `page_text`: the body's text, when the caller has it already (saves a text pass).
+    An item's text is read once however many links it holds (a nav bar in one `<div>`
+    holds dozens), and a link's title only when its item prints a date at all.
     """
     body = tree.body
     if body is None:
         return None
     blocks: dict[int, list[LexborNode]] = {}
     holders: dict[int, LexborNode] = {}
+    item_texts: dict[int, str | None] = {}  # an item's text, None when it prints no date at all
     for a in body.css("a[href]"):
-        title = (a.attributes.get("title") or a.text(strip=True) or "").strip()
-        if len(title) < 4:
-            continue
         item = a.parent
         while item is not None and item.tag not in _ITEM_TAGS:
             item = item.parent
-        if item is None or item.parent is None:
+        if item is None:
             continue
-        if _date(item.text(separator=" ", strip=True).replace(title, "")) is None:
+        key = item.mem_id
+        if key in item_texts:
+            text = item_texts[key]
+        else:
+            text = item.text(separator=" ", strip=True)
+            text = item_texts[key] = text if _DATE.search(text) else None
+        if text is None:
+            continue  # no date anywhere in the item: none once a title is taken out of it
+        title = (a.attrs.get("title") or a.text(strip=True) or "").strip()
+        if len(title) < 4:
             continue
         block = item.parent
+        if block is None or _date(text.replace(title, "")) is None:
+            continue
         blocks.setdefault(block.mem_id, []).append(a)
         holders[block.mem_id] = block
     if not blocks:
@@ -64,7 +76,7 @@ def listing_signal(tree: LexborHTMLParser) -> ListingSignal | None:
     n = len(blocks[biggest])
     if n < MIN_DATED_LINKS:
         return None
-    own = _own_text(body, holders[biggest])
+    own = _own_text(body, holders[biggest], page_text)
     if own > MAX_OWN_TEXT:
         return None
     return ListingSignal(n, own)
@@ -78,21 +90,16 @@ def mark_listing(doc: Document, signal: ListingSignal) -> None:
     doc.warnings.append(signal.warning)
 
 
-def _own_text(body: LexborNode, block: LexborNode) -> int:
+def _own_text(body: LexborNode, block: LexborNode, page_text: str | None = None) -> int:
     """Characters of the page's text outside links and outside the list block."""
-    total = _text_len(body)
-    links = sum(_text_len(a) for a in body.css("a") if not _inside(a, block))
+    # Every kind of whitespace is dropped before counting, so the body's text with any
+    # separator (the caller's page text) counts the same as a fresh stripped pass.
+    total = len("".join(page_text.split())) if page_text is not None else _text_len(body)
+    inside = {a.mem_id for a in block.css("a")}
+    inside.discard(block.mem_id)  # css() matches the block itself; the block is not inside itself
+    links = sum(_text_len(a) for a in body.css("a") if a.mem_id not in inside)
     return max(0, total - _text_len(block) - links)
 
 
 def _text_len(node: LexborNode) -> int:
     return len("".join(node.text(separator="", strip=True).split()))
-
-
-def _inside(node: LexborNode, block: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == block.mem_id:
-            return True
-        parent = parent.parent
-    return False

@@ -23,11 +23,11 @@ from parsers.content import (
     find_main,
     preceding_ids,
     remove_chrome,
-    strip_junk,
 )
 from parsers.decode import Decoded, decode
 from parsers.document import Attachment, Document
 from parsers.errors import ParseError
+from parsers.first_pass import read_marks_and_strip
 from parsers.header import Header, read_header
 from parsers.listing_page import listing_signal, mark_listing
 from parsers.meta import read_meta
@@ -111,16 +111,18 @@ def _fill_from_plain_text(doc: Document, decoded: Decoded) -> None:
 
 def _fill_from_html(doc: Document, html: str, url: str) -> None:
     tree = LexborHTMLParser(html)
-    base = _base_url(tree, url)
-    meta = read_meta(tree)
-    marked = structured_date(tree)  # JSON-LD sits in <script>: read before the junk goes
     # Scripts, styles and form widgets go before any text is read: on real pages they are
     # half the text, and no layer wants them (every later text pass gets that much cheaper).
-    strip_junk(tree)
+    # The same selector pass copies out what the meta and structured-date layers read
+    # from them (JSON-LD sits in <script>), and the <base href>.
+    marks = read_marks_and_strip(tree)
+    base = _base_url(marks.base_href, url)
+    meta = read_meta(tree, marks.metas)
+    marked = structured_date(tree, marks)
     adapter = pick(tree, url)
     deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
-    listing = None if deep else listing_signal(tree)  # a column page, not an article
     page_text = tree.body.text(separator="\n") if tree.body is not None else ""
+    listing = None if deep else listing_signal(tree, page_text)  # a column page, not an article
     if deep:
         # Per-element text passes cost depth x size; on such a page only the linear
         # steps run (meta, scoring, one text pass) and the document says so.
@@ -270,9 +272,7 @@ def _decompose(node: LexborNode | None) -> None:
             node.decompose()
 
 
-def _base_url(tree: LexborHTMLParser, url: str) -> str:
-    base = tree.css_first("base[href]")
-    href = base.attributes.get("href") if base is not None else None
+def _base_url(href: str | None, url: str) -> str:
     return attachments_mod.absolute(href, url) or url if href else url
 
 
