@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.attachments import absolute, is_file_link
 from parsers.dates import DATE_RE
+from parsers.tags import tag_id, tag_ids
 from parsers.text import clean_inline, squash
 
 # Removed from the whole page before anything is scored.
@@ -131,8 +132,11 @@ def link_density(node: LexborNode, text_len: int | None = None) -> float:
     return min(1.0, linked / total)
 
 
+_HTML_ID = tag_id("html")
+
+
 def _credit(scores: dict[int, list], node: LexborNode | None, amount: float) -> None:
-    if node is None or node.tag in ("html", "#document", None):
+    if node is None or node.tag_id == _HTML_ID:
         return
     key = node.mem_id
     entry = scores.get(key)
@@ -169,6 +173,13 @@ def _is_before(node: LexborNode, before: set[int]) -> bool:
     return False
 
 
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote"})
+_BOX_TAGS = ("div", "td", "section", "article", "font", "span", "dd", "center")
+_SCORED = ", ".join((*_PARAGRAPH_TAGS, "br", *_BOX_TAGS))
+_PARAGRAPH_IDS = tag_ids(*_PARAGRAPH_TAGS)
+_BR_ID = tag_id("br")
+
+
 def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | None:
     """The element holding the page's running text, or None when nothing reads as prose.
 
@@ -176,7 +187,22 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
     candidate after the title that holds some prose.
     """
     scores: dict[int, list] = {}
-    for node in root.css("p, pre, blockquote"):
+    # One selector pass (each css() walks the whole subtree), split by tag in page order;
+    # paragraphs are credited first, then the boxes with their own text, as before.
+    paragraphs: list[LexborNode] = []
+    boxes: list[LexborNode] = []
+    with_br: set[int] = set()
+    for node in root.css(_SCORED):
+        tag = node.tag_id
+        if tag in _PARAGRAPH_IDS:
+            paragraphs.append(node)
+        elif tag == _BR_ID:
+            parent = node.parent
+            if parent is not None:
+                with_br.add(parent.mem_id)
+        else:
+            boxes.append(node)
+    for node in paragraphs:
         raw = node.text(separator="")
         if len(raw) < 8 or raw.isspace():
             continue  # cleaning only shortens: no need to clean what is already too short
@@ -188,8 +214,7 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
         _credit(scores, parent, amount)
         if parent is not None:
             _credit(scores, parent.parent, amount / 2)
-    with_br = {br.parent.mem_id for br in root.css("br") if br.parent is not None}
-    for node in root.css("div, td, section, article, font, span, dd, center"):
+    for node in boxes:
         raw = node.text(deep=False, separator="")
         if len(raw) < 8 or raw.isspace():
             continue

@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from parsers.content import HIDDEN_STYLES, JUNK_OR_HIDDEN, JUNK_SET, is_hidden_blob
+from parsers.tags import tag_id, tag_ids
 
 _SELECTOR = f"{JUNK_OR_HIDDEN}, time[datetime], time[pubdate], base[href]"
 _JSONLD = "application/ld+json"
+_JUNK_IDS = tag_ids(*JUNK_SET)
+_META, _SCRIPT, _TIME, _BASE = (tag_id(name) for name in ("meta", "script", "time", "base"))
 
 
 @dataclass(slots=True)
@@ -43,26 +46,26 @@ def read_marks_and_strip(tree: LexborHTMLParser) -> PageMarks:
     nodes = tree.css(_SELECTOR)
     found_base = False
     for node in nodes:
-        tag = node.tag
-        if tag == "meta":
+        tag = node.tag_id
+        if tag == _META:
             marks.metas.append(node.attributes)
-        elif tag == "script":
+        elif tag == _SCRIPT:
             kind = node.attrs.get("type")
             if kind is not None and kind.lower() == _JSONLD:
                 marks.jsonld.append(node.text(deep=True))
-        elif tag == "time":
+        elif tag == _TIME:
             attrs = node.attributes
             if "datetime" in attrs or "pubdate" in attrs:
                 marks.times.append((attrs.get("datetime"), node.text()))
-        elif tag == "base" and not found_base:
+        elif tag == _BASE and not found_base:
             attrs = node.attributes
             if "href" in attrs:
                 marks.base_href, found_base = attrs["href"], True
     for node in reversed(nodes):  # innermost first: never touch a removed node
-        tag = node.tag
-        if tag in JUNK_SET:
+        tag = node.tag_id
+        if tag in _JUNK_IDS:
             node.decompose()
-        elif (tag not in ("time", "base") or is_hidden_style(node.attrs.get("style"))) and is_hidden_blob(node):
+        elif (tag != _TIME and tag != _BASE or is_hidden_style(node.attrs.get("style"))) and is_hidden_blob(node):
             node.decompose()  # a time/base is here for its value; it is a blob only if also hidden
     return marks
 

@@ -257,7 +257,8 @@ def _score(pairs: list[tuple[str, str]]) -> int:
 
 # Words at least one of which every header prints unspaced (4-character labels are not
 # letter-spaced); a substring test on them skips navigation lists cheaply.
-_QUICK_WORDS = ("索引", "机构", "日期", "分类", "文号", "字号", "时间", "有效", "机关", "名称")
+# (most common on pages first: the two-word check stops at the second it finds)
+_QUICK_WORDS = ("时间", "日期", "索引", "机构", "分类", "文号", "字号", "有效", "机关", "名称")
 _QUICK_RE = re.compile("|".join(_QUICK_WORDS))  # one scan instead of ten substring tests
 
 
@@ -435,6 +436,17 @@ def _inside(node: LexborNode, ids: set[int], stop: int) -> bool:
     return False
 
 
+def _has_two(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` prints at least two of `words` (stops scanning at the second)."""
+    found = 0
+    for word in words:
+        if word in text:
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
 def read_header(tree: LexborHTMLParser, page_text: str | None = None) -> Header:
     """The page's disclosure header, or an empty `Header` when it has none.
 
@@ -444,7 +456,7 @@ def read_header(tree: LexborHTMLParser, page_text: str | None = None) -> Header:
     if tree.body is None:
         return Header()
     text = page_text if page_text is not None else tree.body.text(separator="\n")
-    if sum(word in text for word in _QUICK_WORDS) < 2:
+    if not _has_two(text, _QUICK_WORDS):
         return Header()  # not even two label words anywhere: no header to find
     found = _structured(tree)
     if found is None and _evidence(text) >= 3:

@@ -16,11 +16,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.document import Document
 from parsers.listing import _DATE, _date
+from parsers.tags import tag_ids
 
 MIN_DATED_LINKS = 5  # a real column page lists 10-20; a "related" box 3-10, beside a body
 MAX_OWN_TEXT = 400  # characters outside links and the list: breadcrumb, footer, pager
 _ITEM_TAGS = ("li", "tr", "td", "dd", "dt", "p", "div", "span")
-_SKIP_TEXT = "script, style, noscript, template"
+_ITEM_IDS = tag_ids(*_ITEM_TAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,38 +46,53 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
     body = tree.body
     if body is None:
         return None
-    blocks: dict[int, list[LexborNode]] = {}
+    # Links grouped by their block (the item's parent) first, without reading any text:
+    # a block holding fewer than MIN_DATED_LINKS links cannot hold that many dated ones,
+    # so only the items of the few blocks that can are read (an article's body div with
+    # a couple of links in it is never read here).
+    groups: dict[int, list[tuple[int, LexborNode, LexborNode]]] = {}
     holders: dict[int, LexborNode] = {}
-    item_texts: dict[int, str | None] = {}  # an item's text, None when it prints no date at all
-    for a in body.css("a[href]"):
+    for position, a in enumerate(body.css("a[href]")):
         item = a.parent
-        while item is not None and item.tag not in _ITEM_TAGS:
+        while item is not None and item.tag_id not in _ITEM_IDS:
             item = item.parent
         if item is None:
             continue
-        key = item.mem_id
-        if key in item_texts:
-            text = item_texts[key]
-        else:
-            text = item.text(separator=" ", strip=True)
-            text = item_texts[key] = text if _DATE.search(text) else None
-        if text is None:
-            continue  # no date anywhere in the item: none once a title is taken out of it
-        title = (a.attrs.get("title") or a.text(strip=True) or "").strip()
-        if len(title) < 4:
-            continue
         block = item.parent
-        if block is None or _date(text.replace(title, "")) is None:
+        if block is None:
             continue
-        blocks.setdefault(block.mem_id, []).append(a)
-        holders[block.mem_id] = block
-    if not blocks:
+        key = block.mem_id
+        if key not in groups:
+            groups[key], holders[key] = [], block
+        groups[key].append((position, a, item))
+    best: tuple[int, int, int] | None = None  # (dated links, -first dated link's position, block)
+    item_texts: dict[int, str | None] = {}  # an item's text, None when it prints no date at all
+    for key, links in groups.items():
+        if len(links) < MIN_DATED_LINKS:
+            continue
+        dated = 0
+        first = 0
+        for position, a, item in links:
+            item_key = item.mem_id
+            if item_key in item_texts:
+                text = item_texts[item_key]
+            else:
+                text = item.text(separator=" ", strip=True)
+                text = item_texts[item_key] = text if _DATE.search(text) else None
+            if text is None:
+                continue  # no date anywhere in the item: none once a title is taken out of it
+            title = (a.attrs.get("title") or a.text(strip=True) or "").strip()
+            if len(title) < 4 or _date(text.replace(title, "")) is None:
+                continue
+            if not dated:
+                first = position
+            dated += 1
+        if dated and (best is None or (dated, -first) > best[:2]):
+            best = (dated, -first, key)
+    if best is None or best[0] < MIN_DATED_LINKS:
         return None
-    biggest = max(blocks, key=lambda k: len(blocks[k]))
-    n = len(blocks[biggest])
-    if n < MIN_DATED_LINKS:
-        return None
-    own = _own_text(body, holders[biggest], page_text)
+    n = best[0]
+    own = _own_text(body, holders[best[2]], page_text)
     if own > MAX_OWN_TEXT:
         return None
     return ListingSignal(n, own)

@@ -55,7 +55,10 @@ MAX_DEPTH = 150  # real pages nest < 60 deep
 # A page this small cannot nest deep enough to slow the per-element passes past the
 # time budget (measured: 4,000 nested <b> = 16 K characters take 0.4 s; 2,000 = 8 K take 0.1 s).
 DEEP_CHECK_FROM = 8_000  # characters
-_DEEP_SELECTOR = " > ".join(["*"] * MAX_DEPTH)
+# Elements MAX_DEPTH deep. Only first children are tried: where any element sits that
+# deep, so does the first child of its ancestor's parent at that depth, and the right-most
+# test rules out most elements before the selector climbs their ancestors.
+_DEEP_SELECTOR = " > ".join(["*"] * (MAX_DEPTH - 1) + ["*:first-child"])
 _CUT_WORDS = ("原文链接", "原文地址", "免责声明")  # every _CUT line prints one of them whole
 _CUT_CANDIDATES = "p, div, li, span, td, table, section, a, font, strong, center, dl, ul"
 
@@ -119,9 +122,9 @@ def _fill_from_html(doc: Document, html: str, url: str) -> None:
     base = _base_url(marks.base_href, url)
     meta = read_meta(tree, marks.metas)
     marked = structured_date(tree, marks)
-    adapter = pick(tree, url)
-    deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
     page_text = tree.body.text(separator="\n") if tree.body is not None else ""
+    adapter = pick(tree, url, page_text)
+    deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
     listing = None if deep else listing_signal(tree, page_text)  # a column page, not an article
     if deep:
         # Per-element text passes cost depth x size; on such a page only the linear

@@ -12,11 +12,14 @@ from selectolax.lexbor import LexborHTMLParser
 from parsers.sites.base import Adapter, register
 
 
-def _matches(tree: LexborHTMLParser, url: str) -> bool:
-    body = tree.body
-    if body is None:
-        return False
-    text = body.text(separator="")
+def _matches(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> bool:
+    if page_text is None:
+        body = tree.body
+        if body is None:
+            return False
+        text = body.text(separator="")
+    else:
+        text = page_text.replace("\n", "")  # words split across elements read as one
     return ("原文链接" in text or "原文地址" in text) and "免责声明" in text
 
 

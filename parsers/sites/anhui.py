@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from parsers.sites.base import Adapter, register
 
 
-def _matches(tree: LexborHTMLParser, url: str) -> bool:
+def _matches(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> bool:
     return tree.css_first("div.div_table_suoyin, table.table_suoyin, div.j-fontContent") is not None
 
 

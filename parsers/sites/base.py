@@ -20,7 +20,9 @@ class Adapter:
     """
 
     name: str
-    matches: Callable[[LexborHTMLParser, str], bool]
+    # (tree, url, page_text) -> bool; page_text is the body's text when the caller has it
+    # (None otherwise: a matcher that needs it reads it itself).
+    matches: Callable[[LexborHTMLParser, str, str | None], bool]
     body: tuple[str, ...] = ()
     title: tuple[str, ...] = ()
     chrome: tuple[str, ...] = ()
@@ -37,11 +39,15 @@ def register(adapter: Adapter) -> Adapter:
     return adapter
 
 
-def pick(tree: LexborHTMLParser, url: str) -> Adapter | None:
-    """The highest-priority adapter whose matcher accepts the page."""
+def pick(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> Adapter | None:
+    """The highest-priority adapter whose matcher accepts the page.
+
+    `page_text`: the body's text (`body.text(separator="\n")`) when the caller has read
+    it, so a matcher that looks for words does not read the page a second time.
+    """
     for adapter in ADAPTERS:
         try:
-            if adapter.matches(tree, url):
+            if adapter.matches(tree, url, page_text):
                 return adapter
         except Exception:  # a broken matcher must not take the page down with it
             continue

@@ -15,7 +15,7 @@ from parsers.sites.base import Adapter, register
 _ARTICLE_PATH = re.compile(r"/t\d{8}_\d+\.s?html?$")
 
 
-def _matches(tree: LexborHTMLParser, url: str) -> bool:
+def _matches(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> bool:
     if tree.css_first(".TRS_Editor, .TRS_UEDITOR, .trs_editor_view, [id^=trs_]") is not None:
         return True
     return bool(_ARTICLE_PATH.search(url.split("?")[0]))
