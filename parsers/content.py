@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsers.attachments import absolute, is_file_link
 from parsers.dates import DATE_RE
 from parsers.tags import tag_id, tag_ids
-from parsers.text import clean_inline, squash
+from parsers.text import clean_inline, longer_than, squash
 
 # Removed from the whole page before anything is scored.
 JUNK_TAGS = [
@@ -133,6 +133,7 @@ def link_density(node: LexborNode, text_len: int | None = None) -> float:
 
 
 _HTML_ID = tag_id("html")
+_A_ID = tag_id("a")
 
 
 def _credit(scores: dict[int, list], node: LexborNode | None, amount: float) -> None:
@@ -211,8 +212,8 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
             continue
         amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
         parent = node.parent
-        _credit(scores, parent, amount)
         if parent is not None:
+            _credit(scores, parent, amount)
             _credit(scores, parent.parent, amount / 2)
     for node in boxes:
         raw = node.text(deep=False, separator="")
@@ -273,6 +274,8 @@ def is_chrome_text(text: str) -> bool:
         return True
     if len(text) > MAX_TOKEN_LINE:
         return False  # widget rows are short; long text is never all widget words
+    if _TOKEN_HINT.search(text) is None:  # no widget word: chrome only if nothing but separators
+        return _PUNCT_SPACE.fullmatch(text) is not None
     residual, found = _residual(text)
     if not residual:
         return True  # only brackets and separators left, e.g. 【】【】 once the links went
@@ -295,21 +298,47 @@ def remove_chrome(container: LexborNode, extra_lines: re.Pattern[str] | None = N
     if len(candidates) > MAX_GUARDED_NODES:
         return
     own = container.mem_id
+    # Innermost first, so an element's text is read after its chrome children went. An
+    # element holding a long one is long too (its text contains that text), so once an
+    # element is found too long to be chrome its ancestors are skipped unread: on real
+    # pages those are the page wrappers, whose text is the whole page.
+    long: set[int] = set()
     for node in reversed(candidates):
-        if node.mem_id == own:  # css() matches the container itself
+        key = node.mem_id
+        if key == own or key in long:  # css() matches the container itself
             continue
-        text = clean_inline(node.text(separator=""))
+        raw = node.text(separator="")
+        if len(raw) > MAX_CHROME_TEXT and longer_than(raw, MAX_CHROME_TEXT):
+            _mark_ancestors(node, own, long)
+            continue
+        text = clean_inline(raw)
         if not text:
-            if node.tag in ("p", "div", "span", "font", "strong", "b", "a") and node.css_first("img") is None:
+            if node.tag_id in _EMPTY_DROP_IDS and node.css_first("img") is None:
                 node.decompose()
             continue
         if len(text) > MAX_CHROME_TEXT:
+            _mark_ancestors(node, own, long)
             continue
         if is_chrome_text(text) or _is_info_line(text) or (extra_lines and extra_lines.search(text)):
             node.decompose()
             continue
-        if node.tag in ("ul", "ol", "dl", "div", "table") and _is_link_list(node, text):
+        if node.tag_id in _LINK_LIST_IDS and _is_link_list(node, text):
             node.decompose()
+
+
+_EMPTY_DROP_IDS = tag_ids("p", "div", "span", "font", "strong", "b", "a")
+_LINK_LIST_IDS = tag_ids("ul", "ol", "dl", "div", "table")
+
+
+def _mark_ancestors(node: LexborNode, stop: int, marked: set[int]) -> None:
+    """Add the ids of `node`'s ancestors below `stop` to `marked` (up to one already there)."""
+    current = node.parent
+    while current is not None:
+        key = current.mem_id
+        if key == stop or key in marked:
+            return
+        marked.add(key)
+        current = current.parent
 
 
 def _is_link_list(node: LexborNode, text: str) -> bool:
@@ -323,10 +352,17 @@ def _is_link_list(node: LexborNode, text: str) -> bool:
 
 def absolutize(container: LexborNode, base: str) -> None:
     """Relative links and image sources made absolute, so body_html stands alone."""
+    resolved: dict[str, str | None] = {}  # the same link is often printed twice (icon + text)
     for node in container.css("a[href], img[src]"):
-        attr = "href" if node.tag == "a" else "src"
-        url = absolute(node.attributes.get(attr), base)
-        if url:
+        attr = "href" if node.tag_id == _A_ID else "src"
+        value = node.attrs.get(attr)
+        if value is None:
+            continue
+        if value in resolved:
+            url = resolved[value]
+        else:
+            url = resolved[value] = absolute(value, base)
+        if url and url != value:  # an attribute already absolute is left as it is
             node.attrs[attr] = url
 
 

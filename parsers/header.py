@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.dates import parse_date, parse_datetime
+from parsers.tags import tag_id
 from parsers.text import clean_inline, normalize_label, squash
 
 # label (normalized) -> contract column; the first spelling of each column is the contract's.
@@ -267,8 +268,10 @@ REMOVE_WHOLE = 0.85  # an element is removed whole only when the pairs are nearl
 
 def _structured(tree: LexborHTMLParser) -> Header | None:
     best: tuple[int, list[tuple[str, str]], list[LexborNode], str] | None = None
-    for node in tree.css("table, dl, ul, ol"):
-        if node.tag == "table" and len(node.css("table")) > 1:  # css() includes the node
+    nodes = tree.css("table, dl, ul, ol")
+    outer = _tables_holding_tables(nodes)
+    for node in nodes:
+        if node.tag_id == _TABLE and node.mem_id in outer:
             continue  # a layout table: its inner tables are judged on their own
         text = node.text(separator="")
         if _QUICK_RE.search(text) is None or _evidence(text[:20000]) < 2:
@@ -289,6 +292,28 @@ def _structured(tree: LexborHTMLParser) -> Header | None:
         return None
     _, pairs, nodes, layout = best
     return _header(pairs, nodes, layout)
+
+
+_TABLE = tag_id("table")
+
+
+def _tables_holding_tables(nodes: list[LexborNode]) -> set[int]:
+    """Ids of the tables among `nodes` that hold another table.
+
+    Each table marks its nearest table ancestor, so no table's subtree is searched
+    (a layout page nests tables a dozen deep).
+    """
+    outer: set[int] = set()
+    for node in nodes:
+        if node.tag_id != _TABLE:
+            continue
+        parent = node.parent
+        while parent is not None:
+            if parent.tag_id == _TABLE:
+                outer.add(parent.mem_id)
+                break
+            parent = parent.parent
+    return outer
 
 
 def _table_header(

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.dates import DATE_RE, parse_datetime
 from parsers.header import split_inline_pairs
-from parsers.text import clean_inline
+from parsers.text import clean_inline, longer_than
 
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
 _TITLE_CANDIDATES = (
@@ -32,6 +32,7 @@ _DATE_LABELS = ("发表时间", "发布时间", "发布日期", "发文日期", 
 _EDITOR_LABELS = ("责任编辑", "编辑")
 MAX_INFO_NODES = 6000
 MAX_TITLE_CANDIDATES = 2000
+MAX_TITLE_TEXT = 200  # characters
 _SITE_NAME = re.compile(r"^.{0,12}(?:人民政府|政府网|门户网站|网站|政协|人大常委会|人民代表大会)$")
 
 
@@ -59,7 +60,7 @@ def strip_site_suffix(title: str) -> str:
 
 def _title_rank(node: LexborNode, text: str, full: str, bonus: int) -> int | None:
     """How well an element's text serves as the title; None when it cannot be one."""
-    if not 4 <= len(text) <= 200:
+    if not 4 <= len(text) <= MAX_TITLE_TEXT:
         return None
     if full and text not in full:
         return len(text) // 4 + bonus if bonus and len(text) >= 8 else None
@@ -95,8 +96,8 @@ def find_title(
             nodes = tree.css("h1, h2, h3")[:MAX_TITLE_CANDIDATES]
         for node in nodes:
             raw = node.text(separator="")
-            if len(raw) < 4:
-                continue  # too short to be a title, and cleaning only shortens
+            if len(raw) < 4 or longer_than(raw, MAX_TITLE_TEXT):
+                continue  # too short or too long to be a title (cleaning only shortens)
             text = clean_inline(raw)
             rank = _title_rank(node, text, full, bonus)
             if rank is not None and (best is None or rank > best[0]):

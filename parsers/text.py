@@ -41,6 +41,22 @@ def clean_inline(text: str | None) -> str:
     return " ".join(text.split())
 
 
+def longer_than(raw: str, limit: int) -> bool:
+    """Whether `clean_inline(raw)` is surely longer than `limit`, read from a prefix only.
+
+    Cleaning keeps every character that is neither whitespace nor zero-width, so when
+    a prefix already holds more than `limit` of them the cleaned text is longer too.
+    Lets a loop skip the big elements (a page wrapper's whole text) without cleaning
+    them; False means "not sure", never "shorter".
+    """
+    if len(raw) <= limit:
+        return False
+    head = raw[: 4 * limit + 16]
+    if "\u200b" in head or "\ufeff" in head:
+        head = head.replace("\u200b", "").replace("\ufeff", "")
+    return len("".join(head.split())) > limit
+
+
 def squash(text: str) -> str:
     """Text without any whitespace (label matching and length measures)."""
     return "".join(text.split())
