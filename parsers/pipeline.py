@@ -94,7 +94,7 @@ def _parse(content: bytes, url: str, content_type: str | None) -> Document:
     if not _HTML_SNIFF.search(decoded.text[:4096]):
         _fill_from_plain_text(doc, decoded)
     else:
-        _fill_from_html(doc, decoded.text, url)
+        _fill_from_html(doc, decoded.text, url, decoded.utf8)
     doc.content_sha256 = doc.content_hash()
     return doc
 
@@ -112,8 +112,10 @@ def _fill_from_plain_text(doc: Document, decoded: Decoded) -> None:
     _fill_reply(doc)
 
 
-def _fill_from_html(doc: Document, html: str, url: str) -> None:
-    tree = LexborHTMLParser(html)
+def _fill_from_html(doc: Document, html: str, url: str, utf8: bytes | None = None) -> None:
+    # `utf8`: the same page as UTF-8 bytes when the fetched bytes already are that (lexbor
+    # parses UTF-8; handing it a str makes it encode the whole page first).
+    tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     # Scripts, styles and form widgets go before any text is read: on real pages they are
     # half the text, and no layer wants them (every later text pass gets that much cheaper).
     # The same selector pass copies out what the meta and structured-date layers read
