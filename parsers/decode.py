@@ -193,7 +193,7 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
     GBK page is practically never valid UTF-8, so this beats any declaration); the
     HTTP and meta declarations, each verified by a strict decode; then the detector.
     """
-    if not content or not content.strip():
+    if not content or content.isspace():  # (strip() would copy the whole page to say so)
         raise ParseError("empty response body", kind="empty")
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
