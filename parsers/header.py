@@ -259,8 +259,8 @@ def _score(pairs: list[tuple[str, str]]) -> int:
 # Words at least one of which every header prints unspaced (4-character labels are not
 # letter-spaced); a substring test on them skips navigation lists cheaply.
 # (most common on pages first: the two-word check stops at the second it finds)
-_QUICK_WORDS = ("时间", "日期", "索引", "机构", "分类", "文号", "字号", "有效", "机关", "名称")
-_QUICK_RE = re.compile("|".join(_QUICK_WORDS))  # one scan instead of ten substring tests
+QUICK_WORDS = ("时间", "日期", "索引", "机构", "分类", "文号", "字号", "有效", "机关", "名称")
+_QUICK_RE = re.compile("|".join(QUICK_WORDS))  # one scan instead of ten substring tests
 
 
 REMOVE_WHOLE = 0.85  # an element is removed whole only when the pairs are nearly all it says
@@ -472,7 +472,9 @@ def _has_two(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def read_header(tree: LexborHTMLParser, page_text: str | None = None) -> Header:
+def read_header(
+    tree: LexborHTMLParser, page_text: str | None = None, words: frozenset[str] | None = None
+) -> Header:
     """The page's disclosure header, or an empty `Header` when it has none.
 
     Cheap page-level checks first (label words anywhere?), then structures in order
@@ -481,7 +483,10 @@ def read_header(tree: LexborHTMLParser, page_text: str | None = None) -> Header:
     if tree.body is None:
         return Header()
     text = page_text if page_text is not None else tree.body.text(separator="\n")
-    if not _has_two(text, _QUICK_WORDS):
+    # `words`: which page words `text` prints (`text.words_present` over at least
+    # QUICK_WORDS), when the caller has looked them up for several layers at once.
+    quick = sum(word in words for word in QUICK_WORDS) >= 2 if words is not None else _has_two(text, QUICK_WORDS)
+    if not quick:
         return Header()  # not even two label words anywhere: no header to find
     found = _structured(tree)
     if found is None and _evidence(text) >= 3:

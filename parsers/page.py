@@ -122,8 +122,8 @@ def _anchor_selector(words: tuple[str, ...]) -> str:
 # Elements whose own text carries an info-line word; the line is one of them or an
 # ancestor a few levels up. Letting the C side find the anchors keeps this cheap on
 # pages with thousands of elements.
-_INFO_WORDS = ("来源", "时间", "日期", "作者", "编辑", "浏览", "点击")
-_INFO_ANCHORS = _anchor_selector(_INFO_WORDS)
+INFO_WORDS = ("来源", "时间", "日期", "作者", "编辑", "浏览", "点击")
+_INFO_ANCHORS = _anchor_selector(INFO_WORDS)
 MAX_INFO_TEXT = 200  # an info line is short; longer text is a paragraph that mentions a 时间
 _DATE_ANCHOR_LEVELS = 3
 
@@ -228,6 +228,7 @@ def find_info_line(
     exclude: list[LexborNode] | None = None,
     title_node: LexborNode | None = None,
     page_text: str | None = None,
+    words: frozenset[str] | None = None,
 ) -> InfoLine:
     """The 来源/发布时间 line: a short element printing a date next to such labels.
 
@@ -243,8 +244,9 @@ def find_info_line(
     if page_text is not None:
         if not _may_hold_info_line(page_text):
             return InfoLine()
-        words = tuple(w for w in _INFO_WORDS if w in page_text)  # absent words match nothing
-        anchors = tree.css(_anchor_selector(words)) if words else []
+        printed = words if words is not None else page_text  # `words`: words_present over INFO_WORDS
+        present = tuple(w for w in INFO_WORDS if w in printed)  # absent words match nothing
+        anchors = tree.css(_anchor_selector(present)) if present else []
     else:
         anchors = tree.css(_INFO_ANCHORS)
     if len(anchors) > MAX_INFO_NODES:
@@ -297,8 +299,8 @@ def _clean_value(value: str) -> str:
     return _VALUE_END.split(value, maxsplit=1)[0].strip()
 
 
-def find_editor(page_text: str) -> str | None:
-    if "责任编辑" not in page_text:  # both spellings the pattern knows print the word whole
+def find_editor(page_text: str, words: frozenset[str] | None = None) -> str | None:
+    if "责任编辑" not in (words if words is not None else page_text):  # both spellings print it whole
         return None
     m = _EDITOR_RE.search(page_text)
     if not m:

@@ -28,10 +28,11 @@ from parsers.decode import Decoded, decode
 from parsers.document import Attachment, Document
 from parsers.errors import ParseError
 from parsers.first_pass import read_marks_and_strip
-from parsers.header import Header, read_header
+from parsers.header import QUICK_WORDS, Header, read_header
 from parsers.listing_page import listing_signal, mark_listing
 from parsers.meta import read_meta
 from parsers.page import (
+    INFO_WORDS,
     InfoLine,
     find_editor,
     find_info_line,
@@ -44,7 +45,7 @@ from parsers.page import (
 from parsers.published import page_date, page_lines, structured_date, title_line_date, url_date
 from parsers.reply import read_reply, read_reporter
 from parsers.sites import Adapter, pick
-from parsers.text import block_text, clean_inline
+from parsers.text import block_text, clean_inline, words_present
 
 PARSER_VERSION = "1.1.0"
 MAX_PARSE_BYTES = 3_000_000  # larger pages are parsed from their first 3 MB (with a warning)
@@ -60,6 +61,7 @@ DEEP_CHECK_FROM = 8_000  # characters
 # test rules out most elements before the selector climbs their ancestors.
 _DEEP_SELECTOR = " > ".join(["*"] * (MAX_DEPTH - 1) + ["*:first-child"])
 _CUT_WORDS = ("原文链接", "原文地址", "免责声明")  # every _CUT line prints one of them whole
+_PAGE_WORDS = (*QUICK_WORDS, *INFO_WORDS, *_CUT_WORDS, "附件", "原文", "责任编辑")
 _CUT_CANDIDATES = "p, div, li, span, td, table, section, a, font, strong, center, dl, ul"
 
 
@@ -125,6 +127,8 @@ def _fill_from_html(doc: Document, html: str, url: str, utf8: bytes | None = Non
     meta = read_meta(tree, marks.metas)
     marked = structured_date(tree, marks)
     page_text = tree.body.text(separator="\n") if tree.body is not None else ""
+    # The words several layers test the page for, found in one scan of its text.
+    words = words_present(page_text, _PAGE_WORDS)
     adapter = pick(tree, url, page_text)
     deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
     listing = None if deep else listing_signal(tree, page_text)  # a column page, not an article
@@ -136,10 +140,10 @@ def _fill_from_html(doc: Document, html: str, url: str, utf8: bytes | None = Non
         title, title_node = meta.title or page_title(tree), None
         attachment_links: list[LexborNode] = []
     else:
-        header = read_header(tree, page_text)
+        header = read_header(tree, page_text, words)
         title, title_node = find_title(tree, meta.title, adapter.title if adapter else ())
-        info = find_info_line(tree, header.nodes, title_node, page_text)
-        attachment_links = attachments_mod.attachment_blocks(tree) if "附件" in page_text else []
+        info = find_info_line(tree, header.nodes, title_node, page_text, words)
+        attachment_links = attachments_mod.attachment_blocks(tree) if "附件" in words else []
 
     doc.title = title
     doc.metadata = dict(header.metadata)
@@ -149,8 +153,8 @@ def _fill_from_html(doc: Document, html: str, url: str, utf8: bytes | None = Non
     if doc.published_at is None:
         doc.published_at = _fallback_published(marked, title_node, title, url, page_text, deep)
     doc.source_name = info.source or meta.source
-    doc.editor = info.editor or find_editor(page_text)
-    doc.original_url = find_original_url(tree, page_text) if "原文" in page_text else None
+    doc.editor = info.editor or find_editor(page_text, words)
+    doc.original_url = find_original_url(tree, page_text) if "原文" in words else None
 
     # Everything read; now take the page apart.
     before_title = preceding_ids(title_node)
@@ -161,7 +165,7 @@ def _fill_from_html(doc: Document, html: str, url: str, utf8: bytes | None = Non
     if container is not None:
         if not deep:
             _remove_title_copies(container, title)
-            if any(word in page_text for word in _CUT_WORDS):
+            if any(word in words for word in _CUT_WORDS):
                 _cut_reposter_tail(container)
             remove_chrome(container, adapter.chrome_lines if adapter else None)
         found = attachments_mod.collect([container, *attachment_links], base)

@@ -7,7 +7,9 @@ layer needs the same idea of what a paragraph and a label are.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 
 from selectolax.lexbor import LexborNode
 
@@ -55,6 +57,36 @@ def longer_than(raw: str, limit: int) -> bool:
     if "\u200b" in head or "\ufeff" in head:
         head = head.replace("\u200b", "").replace("\ufeff", "")
     return len("".join(head.split())) > limit
+
+
+def words_present(text: str, words: Iterable[str]) -> frozenset[str]:
+    """Which of `words` occur in `text`, found in one regex scan instead of one `in` each.
+
+    On a real page's text (11 K characters, mostly CJK) every `word in text` is a scan of
+    its own; the layers ask for some twenty words. One alternation finds them left to
+    right without overlaps, so a word that can only occur overlapping a found one (原文
+    inside 原文链接, 文号 after 原文) is confirmed with `in` — the answer is exact.
+    """
+    pattern, risky = _word_finder(tuple(words))
+    found = set(pattern.findall(text))
+    for word in tuple(found):
+        for other in risky[word]:
+            if other not in found and other in text:
+                found.add(other)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=16)
+def _word_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    ordered = sorted(set(words), key=len, reverse=True)  # longest first at one position
+    pattern = re.compile("|".join(map(re.escape, ordered)))
+    risky = {a: tuple(b for b in ordered if b != a and _may_overlap(a, b)) for a in ordered}
+    return pattern, risky
+
+
+def _may_overlap(a: str, b: str) -> bool:
+    """Whether `b` can start inside an occurrence of `a` (or lie within it)."""
+    return b in a or any(a.endswith(b[:k]) for k in range(1, min(len(a), len(b))))
 
 
 def squash(text: str) -> str:

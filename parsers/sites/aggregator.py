@@ -7,9 +7,19 @@ everything after it is the re-poster's.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser
 
 from parsers.sites.base import Adapter, register
+
+
+def _spread(word: str) -> str:
+    return "\n*".join(word)  # the page text puts a line break between elements
+
+
+# The two markers, each possibly split across elements (原文<a>链接</a>): one scan.
+_MARKERS = re.compile(f"(?P<link>{_spread('原文链接')}|{_spread('原文地址')})|(?P<disclaimer>{_spread('免责声明')})")
 
 
 def _matches(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> bool:
@@ -17,10 +27,9 @@ def _matches(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> 
         body = tree.body
         if body is None:
             return False
-        text = body.text(separator="")
-    else:
-        text = page_text.replace("\n", "")  # words split across elements read as one
-    return ("原文链接" in text or "原文地址" in text) and "免责声明" in text
+        page_text = body.text(separator="")
+    seen = {m.lastgroup for m in _MARKERS.finditer(page_text)}
+    return seen == {"link", "disclaimer"}
 
 
 AGGREGATOR = register(
