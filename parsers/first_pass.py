@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from parsers.content import HIDDEN_STYLES, JUNK_OR_HIDDEN, JUNK_SET, is_hidden_blob
 from parsers.tags import tag_id, tag_ids
 
-_SELECTOR = f"{JUNK_OR_HIDDEN}, time[datetime], time[pubdate], base[href]"
+_SELECTOR = f"{JUNK_OR_HIDDEN}, time, base"  # (their attributes are checked below)
 _JSONLD = "application/ld+json"
 _JUNK_IDS = tag_ids(*JUNK_SET)
 _META, _SCRIPT, _TIME, _BASE = (tag_id(name) for name in ("meta", "script", "time", "base"))

@@ -70,6 +70,10 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
     for key, links in groups.items():
         if len(links) < MIN_DATED_LINKS:
             continue
+        # An item's date is printed inside one of its text runs, which the block prints
+        # too: a block (a menu, a link bar) printing no date at all has no dated item.
+        if _DATE.search(holders[key].text(separator=" ", strip=True)) is None:
+            continue
         dated = 0
         first = 0
         for position, a, item in links:
