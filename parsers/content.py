@@ -65,9 +65,10 @@ INFO_LINE = re.compile(
     r"(?<![\u4e00-\u9fff])(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|时间|日期|浏览量|浏览次数|"
     r"点击数|阅读量|作者|编辑|字号)\s*[:：]"
 )
+# A long list of type selectors matches faster as one `:is()` (same elements, same order).
 _CHROME_CANDIDATES = (
-    "p, div, li, ul, ol, dl, span, td, tr, table, a, font, strong, b, center, section, h1, h2, "
-    "h3, h4, h5, h6, em, i, label"
+    ":is(p, div, li, ul, ol, dl, span, td, tr, table, a, font, strong, b, center, section, h1, h2, "
+    "h3, h4, h5, h6, em, i, label)"
 )
 MAX_CHROME_TEXT = 400
 MAX_TOKEN_LINE = 80

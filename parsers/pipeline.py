@@ -62,7 +62,7 @@ DEEP_CHECK_FROM = 8_000  # characters
 _DEEP_SELECTOR = " > ".join(["*"] * (MAX_DEPTH - 1) + ["*:first-child"])
 _CUT_WORDS = ("原文链接", "原文地址", "免责声明")  # every _CUT line prints one of them whole
 _PAGE_WORDS = (*QUICK_WORDS, *INFO_WORDS, *_CUT_WORDS, "附件", "原文", "责任编辑")
-_CUT_CANDIDATES = "p, div, li, span, td, table, section, a, font, strong, center, dl, ul"
+_CUT_CANDIDATES = ":is(p, div, li, span, td, table, section, a, font, strong, center, dl, ul)"
 
 
 def parse(content: bytes, url: str, content_type: str | None = None) -> Document:

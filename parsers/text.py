@@ -25,7 +25,7 @@ BLOCK_SELECTOR = ",".join(
     )
 )
 CELL_SELECTOR = "td, th"
-_BLOCKS_AND_CELLS = f"{BLOCK_SELECTOR}, {CELL_SELECTOR}"
+_BLOCKS_AND_CELLS = f":is({BLOCK_SELECTOR}, {CELL_SELECTOR})"  # one :is() matches a long type list faster
 _PARA = "\x1e"  # paragraph marker inserted around block elements before reading text
 _CELL = "\x1f"
 
