@@ -79,6 +79,10 @@ class Decoded:
     encoding: str
     confidence: float
     warnings: tuple[str, ...] = ()
+    # The page's own bytes when they are exactly `text` in UTF-8 (ASCII, or strictly valid
+    # UTF-8 without a BOM): a UTF-8 parser can take them as they are, instead of
+    # re-encoding `text` (on a 100 KB Chinese page that costs a sixth of a lexbor parse).
+    utf8: bytes | None = None
 
 
 def normalize_charset(label: str | None) -> str | None:
@@ -189,7 +193,7 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
     GBK page is practically never valid UTF-8, so this beats any declaration); the
     HTTP and meta declarations, each verified by a strict decode; then the detector.
     """
-    if not content or not content.strip():
+    if not content or content.isspace():  # (strip() would copy the whole page to say so)
         raise ParseError("empty response body", kind="empty")
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -214,13 +218,16 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
         warnings.append(f"charset declarations disagree: http={declared[0]} meta={declared[1]}")
 
     if _is_ascii(content):
-        return Decoded(content.decode("ascii"), declared[0] if declared else "ascii", 1.0, tuple(warnings))
+        return Decoded(
+            content.decode("ascii"), declared[0] if declared else "ascii", 1.0, tuple(warnings), utf8=content
+        )
 
     utf8 = _strict(content, "utf-8")
     if utf8 is not None:
         if declared and "utf-8" not in declared:
             warnings.append(f"declared {declared[0]} but bytes are valid UTF-8")
-        return Decoded(utf8, "utf-8", 1.0 if not declared or "utf-8" in declared else 0.95, tuple(warnings))
+        confidence = 1.0 if not declared or "utf-8" in declared else 0.95
+        return Decoded(utf8, "utf-8", confidence, tuple(warnings), utf8=content)
 
     for enc in dict.fromkeys(declared):
         if _single_byte(enc) or enc == "utf-8":

@@ -29,18 +29,6 @@ HEADER_COLUMNS: tuple[str, ...] = (
     "consult_phone",
 )
 
-# Contract columns filled from the reply semantics (title, salutation, trailer).
-REPLY_COLUMNS: tuple[str, ...] = (
-    "proposal_no",
-    "session",
-    "proposer",
-    "proposal_title",
-    "reply_class",
-    "contact_unit",
-    "contact_phone",
-)
-
-
 @dataclass(slots=True)
 class Attachment:
     """A file linked from the body (附件); part of the record, so kept with its link text."""

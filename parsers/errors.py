@@ -11,4 +11,4 @@ class ParseError(Exception):
 
     def __init__(self, message: str, *, kind: str = "parse") -> None:
         super().__init__(message)
-        self.kind = kind  # "empty" | "binary" | "decode" | "too_large" | "parse"
+        self.kind = kind  # "empty" | "binary" | "decode" | "too_large" | "parse" | "crash" (a bug)

@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.dates import parse_date, parse_datetime
+from parsers.tags import tag_id
 from parsers.text import clean_inline, normalize_label, squash
 
 # label (normalized) -> contract column; the first spelling of each column is the contract's.
@@ -257,8 +258,9 @@ def _score(pairs: list[tuple[str, str]]) -> int:
 
 # Words at least one of which every header prints unspaced (4-character labels are not
 # letter-spaced); a substring test on them skips navigation lists cheaply.
-_QUICK_WORDS = ("索引", "机构", "日期", "分类", "文号", "字号", "时间", "有效", "机关", "名称")
-_QUICK_RE = re.compile("|".join(_QUICK_WORDS))  # one scan instead of ten substring tests
+# (most common on pages first: the two-word check stops at the second it finds)
+QUICK_WORDS = ("时间", "日期", "索引", "机构", "分类", "文号", "字号", "有效", "机关", "名称")
+_QUICK_RE = re.compile("|".join(QUICK_WORDS))  # one scan instead of ten substring tests
 
 
 REMOVE_WHOLE = 0.85  # an element is removed whole only when the pairs are nearly all it says
@@ -266,8 +268,10 @@ REMOVE_WHOLE = 0.85  # an element is removed whole only when the pairs are nearl
 
 def _structured(tree: LexborHTMLParser) -> Header | None:
     best: tuple[int, list[tuple[str, str]], list[LexborNode], str] | None = None
-    for node in tree.css("table, dl, ul, ol"):
-        if node.tag == "table" and len(node.css("table")) > 1:  # css() includes the node
+    nodes = tree.css("table, dl, ul, ol")
+    outer = _tables_holding_tables(nodes)
+    for node in nodes:
+        if node.tag_id == _TABLE and node.mem_id in outer:
             continue  # a layout table: its inner tables are judged on their own
         text = node.text(separator="")
         if _QUICK_RE.search(text) is None or _evidence(text[:20000]) < 2:
@@ -288,6 +292,28 @@ def _structured(tree: LexborHTMLParser) -> Header | None:
         return None
     _, pairs, nodes, layout = best
     return _header(pairs, nodes, layout)
+
+
+_TABLE = tag_id("table")
+
+
+def _tables_holding_tables(nodes: list[LexborNode]) -> set[int]:
+    """Ids of the tables among `nodes` that hold another table.
+
+    Each table marks its nearest table ancestor, so no table's subtree is searched
+    (a layout page nests tables a dozen deep).
+    """
+    outer: set[int] = set()
+    for node in nodes:
+        if node.tag_id != _TABLE:
+            continue
+        parent = node.parent
+        while parent is not None:
+            if parent.tag_id == _TABLE:
+                outer.add(parent.mem_id)
+                break
+            parent = parent.parent
+    return outer
 
 
 def _table_header(
@@ -435,7 +461,20 @@ def _inside(node: LexborNode, ids: set[int], stop: int) -> bool:
     return False
 
 
-def read_header(tree: LexborHTMLParser, page_text: str | None = None) -> Header:
+def _has_two(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` prints at least two of `words` (stops scanning at the second)."""
+    found = 0
+    for word in words:
+        if word in text:
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
+def read_header(
+    tree: LexborHTMLParser, page_text: str | None = None, words: frozenset[str] | None = None
+) -> Header:
     """The page's disclosure header, or an empty `Header` when it has none.
 
     Cheap page-level checks first (label words anywhere?), then structures in order
@@ -444,7 +483,10 @@ def read_header(tree: LexborHTMLParser, page_text: str | None = None) -> Header:
     if tree.body is None:
         return Header()
     text = page_text if page_text is not None else tree.body.text(separator="\n")
-    if sum(word in text for word in _QUICK_WORDS) < 2:
+    # `words`: which page words `text` prints (`text.words_present` over at least
+    # QUICK_WORDS), when the caller has looked them up for several layers at once.
+    quick = sum(word in words for word in QUICK_WORDS) >= 2 if words is not None else _has_two(text, QUICK_WORDS)
+    if not quick:
         return Header()  # not even two label words anywhere: no header to find
     found = _structured(tree)
     if found is None and _evidence(text) >= 3:

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.document import Document
-from parsers.listing import _date
+from parsers.listing import _DATE, _date
+from parsers.tags import tag_ids
 
 MIN_DATED_LINKS = 5  # a real column page lists 10-20; a "related" box 3-10, beside a body
 MAX_OWN_TEXT = 400  # characters outside links and the list: breadcrumb, footer, pager
 _ITEM_TAGS = ("li", "tr", "td", "dd", "dt", "p", "div", "span")
-_SKIP_TEXT = "script, style, noscript, template"
+_ITEM_IDS = tag_ids(*_ITEM_TAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,37 +35,68 @@ class ListingSignal:
                 " of its own; kept as doc_type 'listing' without a body")  # fmt: skip
 
 
-def listing_signal(tree: LexborHTMLParser) -> ListingSignal | None:
+def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> ListingSignal | None:
     """A ListingSignal when the page is a list of dated links; None for anything else.
 
     Call it on the whole tree before the article parser takes the page apart.
+    `page_text`: the body's text, when the caller has it already (saves a text pass).
+    An item's text is read once however many links it holds (a nav bar in one `<div>`
+    holds dozens), and a link's title only when its item prints a date at all.
     """
     body = tree.body
     if body is None:
         return None
-    blocks: dict[int, list[LexborNode]] = {}
+    # Links grouped by their block (the item's parent) first, without reading any text:
+    # a block holding fewer than MIN_DATED_LINKS links cannot hold that many dated ones,
+    # so only the items of the few blocks that can are read (an article's body div with
+    # a couple of links in it is never read here).
+    groups: dict[int, list[tuple[int, LexborNode, LexborNode]]] = {}
     holders: dict[int, LexborNode] = {}
-    for a in body.css("a[href]"):
-        title = (a.attributes.get("title") or a.text(strip=True) or "").strip()
-        if len(title) < 4:
-            continue
+    for position, a in enumerate(body.css("a[href]")):
         item = a.parent
-        while item is not None and item.tag not in _ITEM_TAGS:
+        while item is not None and item.tag_id not in _ITEM_IDS:
             item = item.parent
-        if item is None or item.parent is None:
-            continue
-        if _date(item.text(separator=" ", strip=True).replace(title, "")) is None:
+        if item is None:
             continue
         block = item.parent
-        blocks.setdefault(block.mem_id, []).append(a)
-        holders[block.mem_id] = block
-    if not blocks:
+        if block is None:
+            continue
+        key = block.mem_id
+        if key not in groups:
+            groups[key], holders[key] = [], block
+        groups[key].append((position, a, item))
+    best: tuple[int, int, int] | None = None  # (dated links, -first dated link's position, block)
+    item_texts: dict[int, str | None] = {}  # an item's text, None when it prints no date at all
+    for key, links in groups.items():
+        if len(links) < MIN_DATED_LINKS:
+            continue
+        # An item's date is printed inside one of its text runs, which the block prints
+        # too: a block (a menu, a link bar) printing no date at all has no dated item.
+        if _DATE.search(holders[key].text(separator=" ", strip=True)) is None:
+            continue
+        dated = 0
+        first = 0
+        for position, a, item in links:
+            item_key = item.mem_id
+            if item_key in item_texts:
+                text = item_texts[item_key]
+            else:
+                text = item.text(separator=" ", strip=True)
+                text = item_texts[item_key] = text if _DATE.search(text) else None
+            if text is None:
+                continue  # no date anywhere in the item: none once a title is taken out of it
+            title = (a.attrs.get("title") or a.text(strip=True) or "").strip()
+            if len(title) < 4 or _date(text.replace(title, "")) is None:
+                continue
+            if not dated:
+                first = position
+            dated += 1
+        if dated and (best is None or (dated, -first) > best[:2]):
+            best = (dated, -first, key)
+    if best is None or best[0] < MIN_DATED_LINKS:
         return None
-    biggest = max(blocks, key=lambda k: len(blocks[k]))
-    n = len(blocks[biggest])
-    if n < MIN_DATED_LINKS:
-        return None
-    own = _own_text(body, holders[biggest])
+    n = best[0]
+    own = _own_text(body, holders[best[2]], page_text)
     if own > MAX_OWN_TEXT:
         return None
     return ListingSignal(n, own)
@@ -78,21 +110,16 @@ def mark_listing(doc: Document, signal: ListingSignal) -> None:
     doc.warnings.append(signal.warning)
 
 
-def _own_text(body: LexborNode, block: LexborNode) -> int:
+def _own_text(body: LexborNode, block: LexborNode, page_text: str | None = None) -> int:
     """Characters of the page's text outside links and outside the list block."""
-    total = _text_len(body)
-    links = sum(_text_len(a) for a in body.css("a") if not _inside(a, block))
+    # Every kind of whitespace is dropped before counting, so the body's text with any
+    # separator (the caller's page text) counts the same as a fresh stripped pass.
+    total = len("".join(page_text.split())) if page_text is not None else _text_len(body)
+    inside = {a.mem_id for a in block.css("a")}
+    inside.discard(block.mem_id)  # css() matches the block itself; the block is not inside itself
+    links = sum(_text_len(a) for a in body.css("a") if a.mem_id not in inside)
     return max(0, total - _text_len(block) - links)
 
 
 def _text_len(node: LexborNode) -> int:
     return len("".join(node.text(separator="", strip=True).split()))
-
-
-def _inside(node: LexborNode, block: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == block.mem_id:
-            return True
-        parent = parent.parent
-    return False

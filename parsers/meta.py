@@ -71,11 +71,16 @@ class MetaTags:
         return self.get("Url")
 
 
-def read_meta(tree: LexborHTMLParser) -> MetaTags:
-    """Guideline tags (plus og:title as a title fallback) from `<head>` and wherever else."""
+def read_meta(tree: LexborHTMLParser, metas: list[dict[str, str | None]] | None = None) -> MetaTags:
+    """Guideline tags (plus og:title as a title fallback) from `<head>` and wherever else.
+
+    `metas`: the `<meta>` elements' attributes when the caller has read them already
+    (`first_pass.read_marks_and_strip`); otherwise the tree is searched.
+    """
+    if metas is None:
+        metas = [node.attributes for node in tree.css("meta[name], meta[property]")]
     values: dict[str, str] = {}
-    for node in tree.css("meta[name], meta[property]"):
-        attrs = node.attributes
+    for attrs in metas:
         name = (attrs.get("name") or attrs.get("property") or "").strip()
         content = attrs.get("content")
         if content is None:

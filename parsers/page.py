@@ -9,13 +9,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.dates import DATE_RE, parse_datetime
 from parsers.header import split_inline_pairs
-from parsers.text import clean_inline
+from parsers.text import clean_inline, longer_than
 
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
 _TITLE_CANDIDATES = (
@@ -32,6 +32,7 @@ _DATE_LABELS = ("发表时间", "发布时间", "发布日期", "发文日期", 
 _EDITOR_LABELS = ("责任编辑", "编辑")
 MAX_INFO_NODES = 6000
 MAX_TITLE_CANDIDATES = 2000
+MAX_TITLE_TEXT = 200  # characters
 _SITE_NAME = re.compile(r"^.{0,12}(?:人民政府|政府网|门户网站|网站|政协|人大常委会|人民代表大会)$")
 
 
@@ -39,13 +40,10 @@ _SITE_NAME = re.compile(r"^.{0,12}(?:人民政府|政府网|门户网站|网站|
 class InfoLine:
     """The line under the title: `2023-06-20 08:25 来源:宿州市科技局 编辑:...`."""
 
-    text: str = ""
     node: LexborNode | None = None
     published_at: dt.datetime | None = None
     source: str | None = None
     editor: str | None = None
-    author: str | None = None
-    labels: dict[str, str] = field(default_factory=dict)
 
 
 def page_title(tree: LexborHTMLParser) -> str | None:
@@ -62,7 +60,7 @@ def strip_site_suffix(title: str) -> str:
 
 def _title_rank(node: LexborNode, text: str, full: str, bonus: int) -> int | None:
     """How well an element's text serves as the title; None when it cannot be one."""
-    if not 4 <= len(text) <= 200:
+    if not 4 <= len(text) <= MAX_TITLE_TEXT:
         return None
     if full and text not in full:
         return len(text) // 4 + bonus if bonus and len(text) >= 8 else None
@@ -98,8 +96,8 @@ def find_title(
             nodes = tree.css("h1, h2, h3")[:MAX_TITLE_CANDIDATES]
         for node in nodes:
             raw = node.text(separator="")
-            if len(raw) < 4:
-                continue  # too short to be a title, and cleaning only shortens
+            if len(raw) < 4 or longer_than(raw, MAX_TITLE_TEXT):
+                continue  # too short or too long to be a title (cleaning only shortens)
             text = clean_inline(raw)
             rank = _title_rank(node, text, full, bonus)
             if rank is not None and (best is None or rank > best[0]):
@@ -124,8 +122,8 @@ def _anchor_selector(words: tuple[str, ...]) -> str:
 # Elements whose own text carries an info-line word; the line is one of them or an
 # ancestor a few levels up. Letting the C side find the anchors keeps this cheap on
 # pages with thousands of elements.
-_INFO_WORDS = ("来源", "时间", "日期", "作者", "编辑", "浏览", "点击")
-_INFO_ANCHORS = _anchor_selector(_INFO_WORDS)
+INFO_WORDS = ("来源", "时间", "日期", "作者", "编辑", "浏览", "点击")
+_INFO_ANCHORS = _anchor_selector(INFO_WORDS)
 MAX_INFO_TEXT = 200  # an info line is short; longer text is a paragraph that mentions a 时间
 _DATE_ANCHOR_LEVELS = 3
 
@@ -230,6 +228,7 @@ def find_info_line(
     exclude: list[LexborNode] | None = None,
     title_node: LexborNode | None = None,
     page_text: str | None = None,
+    words: frozenset[str] | None = None,
 ) -> InfoLine:
     """The 来源/发布时间 line: a short element printing a date next to such labels.
 
@@ -245,8 +244,9 @@ def find_info_line(
     if page_text is not None:
         if not _may_hold_info_line(page_text):
             return InfoLine()
-        words = tuple(w for w in _INFO_WORDS if w in page_text)  # absent words match nothing
-        anchors = tree.css(_anchor_selector(words)) if words else []
+        printed = words if words is not None else page_text  # `words`: words_present over INFO_WORDS
+        present = tuple(w for w in INFO_WORDS if w in printed)  # absent words match nothing
+        anchors = tree.css(_anchor_selector(present)) if present else []
     else:
         anchors = tree.css(_INFO_ANCHORS)
     if len(anchors) > MAX_INFO_NODES:
@@ -278,7 +278,7 @@ def find_info_line(
 
 def _info_from(text: str, node: LexborNode) -> InfoLine:
     labels = {label: _clean_value(value) for label, value in split_inline_pairs(text, any_label=True)}
-    info = InfoLine(text=text, node=node, labels=labels)
+    info = InfoLine(node=node)
     for label in _DATE_LABELS:
         value = parse_datetime(labels.get(label))
         if value:
@@ -288,7 +288,6 @@ def _info_from(text: str, node: LexborNode) -> InfoLine:
         info.published_at = parse_datetime(text)
     info.source = next((labels[k] for k in _SOURCE_LABELS if labels.get(k)), None)
     info.editor = next((labels[k] for k in _EDITOR_LABELS if labels.get(k)), None)
-    info.author = labels.get("作者") or None
     return info
 
 
@@ -300,8 +299,8 @@ def _clean_value(value: str) -> str:
     return _VALUE_END.split(value, maxsplit=1)[0].strip()
 
 
-def find_editor(page_text: str) -> str | None:
-    if "责任编辑" not in page_text:  # both spellings the pattern knows print the word whole
+def find_editor(page_text: str, words: frozenset[str] | None = None) -> str | None:
+    if "责任编辑" not in (words if words is not None else page_text):  # both spellings print it whole
         return None
     m = _EDITOR_RE.search(page_text)
     if not m:

@@ -31,6 +31,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.dates import DATE_RE, parse_datetime
+from parsers.first_pass import PageMarks
 from parsers.text import clean_inline
 
 # ---------------------------------------------------------------- 1. structured marks
@@ -76,15 +77,24 @@ def _iso(text: str | None) -> dt.datetime | None:
     return _plausible(value)
 
 
-def structured_date(tree: LexborHTMLParser) -> dt.datetime | None:
-    """JSON-LD, OpenGraph/article meta, publishdate-style meta, then `<time datetime>`."""
-    for script in tree.css(_JSONLD_SELECTOR):
-        found = _jsonld_published(script.text(deep=True))
+def structured_date(tree: LexborHTMLParser, marks: PageMarks | None = None) -> dt.datetime | None:
+    """JSON-LD, OpenGraph/article meta, publishdate-style meta, then `<time datetime>`.
+
+    `marks`: what `first_pass.read_marks_and_strip` copied out of the intact page;
+    without it the tree is searched (it must still hold its scripts and meta tags).
+    """
+    if marks is None:
+        marks = PageMarks(
+            metas=[node.attributes for node in tree.css(_META_SELECTOR)],
+            jsonld=[script.text(deep=True) for script in tree.css(_JSONLD_SELECTOR)],
+            times=[(n.attributes.get("datetime"), n.text()) for n in tree.css("time[datetime], time[pubdate]")],
+        )
+    for raw in marks.jsonld:
+        found = _jsonld_published(raw)
         if found is not None:
             return found
     metas: dict[str, str] = {}
-    for node in tree.css(_META_SELECTOR):
-        attrs = node.attributes
+    for attrs in marks.metas:
         name = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
         content = attrs.get("content")
         if name in PUBLISHED_META and content and name not in metas:
@@ -93,8 +103,8 @@ def structured_date(tree: LexborHTMLParser) -> dt.datetime | None:
         found = _iso(metas.get(name))
         if found is not None:
             return found
-    for node in tree.css("time[datetime], time[pubdate]"):
-        found = _iso(node.attributes.get("datetime") or node.text())
+    for datetime_attr, text in marks.times:
+        found = _iso(datetime_attr or text)
         if found is not None:
             return found
     return None

@@ -7,13 +7,14 @@ layer needs the same idea of what a paragraph and a label are.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 
 from selectolax.lexbor import LexborNode
 
 # Whitespace as rendered: ASCII, nbsp, en/em/thin spaces, zero-width, full-width space.
 _WS = "\\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
-WS_RE = re.compile(f"[{_WS}]+")
 _LABEL_JUNK = re.compile(f"[{_WS}:：*【】\\[\\]·•]+")
 
 BLOCK_SELECTOR = ",".join(
@@ -24,7 +25,7 @@ BLOCK_SELECTOR = ",".join(
     )
 )
 CELL_SELECTOR = "td, th"
-_BLOCKS_AND_CELLS = f"{BLOCK_SELECTOR}, {CELL_SELECTOR}"
+_BLOCKS_AND_CELLS = f":is({BLOCK_SELECTOR}, {CELL_SELECTOR})"  # one :is() matches a long type list faster
 _PARA = "\x1e"  # paragraph marker inserted around block elements before reading text
 _CELL = "\x1f"
 
@@ -42,6 +43,52 @@ def clean_inline(text: str | None) -> str:
     return " ".join(text.split())
 
 
+def longer_than(raw: str, limit: int) -> bool:
+    """Whether `clean_inline(raw)` is surely longer than `limit`, read from a prefix only.
+
+    Cleaning keeps every character that is neither whitespace nor zero-width, so when
+    a prefix already holds more than `limit` of them the cleaned text is longer too.
+    Lets a loop skip the big elements (a page wrapper's whole text) without cleaning
+    them; False means "not sure", never "shorter".
+    """
+    if len(raw) <= limit:
+        return False
+    head = raw[: 4 * limit + 16]
+    if "\u200b" in head or "\ufeff" in head:
+        head = head.replace("\u200b", "").replace("\ufeff", "")
+    return len("".join(head.split())) > limit
+
+
+def words_present(text: str, words: Iterable[str]) -> frozenset[str]:
+    """Which of `words` occur in `text`, found in one regex scan instead of one `in` each.
+
+    On a real page's text (11 K characters, mostly CJK) every `word in text` is a scan of
+    its own; the layers ask for some twenty words. One alternation finds them left to
+    right without overlaps, so a word that can only occur overlapping a found one (原文
+    inside 原文链接, 文号 after 原文) is confirmed with `in` — the answer is exact.
+    """
+    pattern, risky = _word_finder(tuple(words))
+    found = set(pattern.findall(text))
+    for word in tuple(found):
+        for other in risky[word]:
+            if other not in found and other in text:
+                found.add(other)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=16)
+def _word_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    ordered = sorted(set(words), key=len, reverse=True)  # longest first at one position
+    pattern = re.compile("|".join(map(re.escape, ordered)))
+    risky = {a: tuple(b for b in ordered if b != a and _may_overlap(a, b)) for a in ordered}
+    return pattern, risky
+
+
+def _may_overlap(a: str, b: str) -> bool:
+    """Whether `b` can start inside an occurrence of `a` (or lie within it)."""
+    return b in a or any(a.endswith(b[:k]) for k in range(1, min(len(a), len(b))))
+
+
 def squash(text: str) -> str:
     """Text without any whitespace (label matching and length measures)."""
     return "".join(text.split())
@@ -50,10 +97,6 @@ def squash(text: str) -> str:
 def normalize_label(text: str) -> str:
     """A header label as a key: no spaces of any width, no colons or brackets."""
     return _LABEL_JUNK.sub("", text)
-
-
-def node_text(node: LexborNode) -> str:
-    return clean_inline(node.text(separator=""))
 
 
 def block_text(node: LexborNode) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from warehouse import db as dbmod
 from warehouse import search as searchmod
 from warehouse import tokens
 
@@ -304,8 +305,9 @@ def reply_classes_by_bureau(
 
 def overview(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """How much the archive holds, for the front page."""
-    docs, replies, versions = con.execute(
+    docs, replies, versions = dbmod.one_row(
+        con,
         """SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM replies),
-                  (SELECT count(*) FROM document_versions)"""
-    ).fetchone()
+                  (SELECT count(*) FROM document_versions)""",
+    )
     return {"documents": int(docs), "replies": int(replies), "versions": int(versions)}

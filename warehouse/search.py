@@ -131,7 +131,9 @@ def _scan(
     equals. `contains` is a fast byte search; lowercasing every body (or ILIKE) costs
     seconds at 100,000 documents, so Latin letters are matched as typed, lower and upper.
     """
-    conds, scores, params = [], [], {}
+    conds: list[str] = []
+    scores: list[str] = []
+    params: dict[str, object] = {}
     for i, w in enumerate(words):
         variants = sorted({w, w.lower(), w.upper()})
         names = []

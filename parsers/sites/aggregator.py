@@ -11,13 +11,23 @@ from selectolax.lexbor import LexborHTMLParser
 
 from parsers.sites.base import Adapter, register
 
+_LINK_WORDS = ("原文链接", "原文地址")
+_DISCLAIMER = "免责声明"
 
-def _matches(tree: LexborHTMLParser, url: str) -> bool:
-    body = tree.body
-    if body is None:
-        return False
-    text = body.text(separator="")
-    return ("原文链接" in text or "原文地址" in text) and "免责声明" in text
+
+def _matches(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> bool:
+    if page_text is None:
+        body = tree.body
+        if body is None:
+            return False
+        text = body.text(separator="")
+    else:
+        # Each character of a marker must be printed somewhere; a one-character test is a
+        # fast scan, so most pages are ruled out before the text is joined up.
+        if any(ch not in page_text for ch in "原文免责声明"):
+            return False
+        text = page_text.replace("\n", "")  # words split across elements read as one
+    return any(word in text for word in _LINK_WORDS) and _DISCLAIMER in text
 
 
 AGGREGATOR = register(

@@ -7,19 +7,12 @@ templates: `div.newscontnet`, `#zoom`).
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
 from parsers.sites.base import Adapter, register
-
-
-def _matches(tree: LexborHTMLParser, url: str) -> bool:
-    return tree.css_first("div.div_table_suoyin, table.table_suoyin, div.j-fontContent") is not None
-
 
 ANHUI = register(
     Adapter(
         name="anhui_disclosure",
-        matches=_matches,
+        marker="div.div_table_suoyin, table.table_suoyin, div.j-fontContent",
         body=("div.j-fontContent", "div.newscontnet", "#zoom", "div.wzcon", "div.gzk-article"),
         title=("h1.newstitle", "div.newstitle", "h1"),
         chrome=("div.div_table_suoyin", "div.newsinfo", "div.fontsize", "div.ewm", "div.share"),

@@ -20,12 +20,18 @@ class Adapter:
     """
 
     name: str
-    matches: Callable[[LexborHTMLParser, str], bool]
+    # (tree, url, page_text) -> bool; page_text is the body's text when the caller has it
+    # (None otherwise: a matcher that needs it reads it itself).
+    matches: Callable[[LexborHTMLParser, str, str | None], bool] | None = None
     body: tuple[str, ...] = ()
     title: tuple[str, ...] = ()
     chrome: tuple[str, ...] = ()
     chrome_lines: re.Pattern[str] | None = None
     priority: int = 0
+    # A selector whose presence alone accepts the page (checked before `matches`). The
+    # markers of all adapters are looked for in one selector pass: on most pages none
+    # is there, and one walk of the tree says so for all of them.
+    marker: str | None = None
 
 
 ADAPTERS: list[Adapter] = []
@@ -37,11 +43,19 @@ def register(adapter: Adapter) -> Adapter:
     return adapter
 
 
-def pick(tree: LexborHTMLParser, url: str) -> Adapter | None:
-    """The highest-priority adapter whose matcher accepts the page."""
+def pick(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> Adapter | None:
+    """The highest-priority adapter whose matcher accepts the page.
+
+    `page_text`: the body's text (`body.text(separator="\n")`) when the caller has read
+    it, so a matcher that looks for words does not read the page a second time.
+    """
+    markers = [a.marker for a in ADAPTERS if a.marker]
+    any_marker = bool(markers) and tree.css_first(", ".join(markers)) is not None
     for adapter in ADAPTERS:
         try:
-            if adapter.matches(tree, url):
+            if any_marker and adapter.marker and tree.css_first(adapter.marker) is not None:
+                return adapter
+            if adapter.matches is not None and adapter.matches(tree, url, page_text):
                 return adapter
         except Exception:  # a broken matcher must not take the page down with it
             continue

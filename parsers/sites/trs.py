@@ -15,15 +15,14 @@ from parsers.sites.base import Adapter, register
 _ARTICLE_PATH = re.compile(r"/t\d{8}_\d+\.s?html?$")
 
 
-def _matches(tree: LexborHTMLParser, url: str) -> bool:
-    if tree.css_first(".TRS_Editor, .TRS_UEDITOR, .trs_editor_view, [id^=trs_]") is not None:
-        return True
+def _matches(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> bool:
     return bool(_ARTICLE_PATH.search(url.split("?")[0]))
 
 
 TRS = register(
     Adapter(
         name="trs",
+        marker=".TRS_Editor, .TRS_UEDITOR, .trs_editor_view, [id^=trs_]",
         matches=_matches,
         body=(".TRS_Editor", ".TRS_UEDITOR", ".trs_editor_view", "#zoom", "div.view", "div.article-content"),
         title=("h1", "div.title", "td.title", ".article-title", ".tit"),

@@ -135,15 +135,17 @@ def test_bad_input_gives_a_clear_error(data: bytes, kind: str) -> None:
 
 
 def test_unexpected_failure_is_a_parse_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import parsers
+    from parsers import pipeline
 
     def boom(*_args: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(parsers, "read_meta", boom)
+    monkeypatch.setattr(pipeline, "read_meta", boom)
     with pytest.raises(ParseError) as info:
         parse(SEED, "https://x.gov.cn/a.html")
-    assert info.value.kind == "parse"
+    # issue 19: a bug is a `crash` (it was `parse`, like a page that cannot be parsed, so the
+    # kind `crash` happened only in tests)
+    assert info.value.kind == "crash"
 
 
 def test_news_with_info_spans_and_data_table() -> None:
