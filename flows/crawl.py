@@ -28,6 +28,7 @@ from prefect.utilities.annotations import quote
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from flows.archive_writer import run_db
 from flows.attachments import (
     AttachmentLimits,
     attachment_text_enabled,
@@ -140,7 +141,7 @@ async def discover_step(
     source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
     opts: CrawlOptions,
 ) -> Discovery:  # fmt: skip
-    last = last_walk(archive.path, source.name, before_run=run_id)
+    last = await run_db(archive.path, last_walk, archive.path, source.name, before_run=run_id)
     walk_all = opts.full or last is None or not last[1]
     found = await discover(
         source, fetcher, archive, frontier, run_id=run_id, full=walk_all,
@@ -207,11 +208,12 @@ async def attachments_step(
     """Download pending attachments into the raw archive; returns (stored, failed)."""
     stored = failed = 0
     while True:
-        items = frontier.pending("attachment", batch_size)
+        items = await run_db(archive.path, frontier.pending, "attachment", batch_size)
         if not items:
             return stored, failed
         results = await fetch_step(fetcher, items, source.mirror)
-        ids = archive.store_fetches(results, run_id=run_id, source=source.name, kind="attachment")
+        ids = await run_db(archive.path, archive.store_fetches, results, run_id=run_id,
+                           source=source.name, kind="attachment")  # fmt: skip
         settled = []
         for item, res, fid in zip(items, results, ids, strict=True):
             problem = _attachment_failure(source, res)
@@ -224,10 +226,10 @@ async def attachments_step(
                     Settled(item.url, "done", fid, etag=res.header("etag"),
                             last_modified=res.header("last-modified"))
                 )  # fmt: skip
-        frontier.settle(settled)
+        await run_db(archive.path, frontier.settle, settled)
         if attachment_text_enabled():  # their text read in the sandbox, stored, indexed
             try:
-                extract_fetched(archive, ids)
+                await run_db(archive.path, extract_fetched, archive, ids)
             except RuntimeError as exc:  # no reader process: the files stay archived, unread
                 logging.getLogger(__name__).warning(
                     "attachment text not read this run (%s); the next crawl or ingest reads it", exc
@@ -312,9 +314,13 @@ class _Run:
         return FetchPolicy(allowed_hosts=self.source.allowed_hosts, allow_private=allow,
                            check_addresses=not allow, **extra)  # type: ignore[arg-type]  # fmt: skip
 
-    def _save_progress(self, status: str | None = None) -> None:
-        update_run(self.archive.path, self.run_id, self.counts, status=status,
-                   notes="; ".join(self.notes) or None)  # fmt: skip
+    async def _save_progress(self, status: str | None = None) -> None:
+        await self._db(update_run, self.archive.path, self.run_id, self.counts, status=status,
+                       notes="; ".join(self.notes) or None)  # fmt: skip
+
+    async def _db(self, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+        """A DuckDB call; in a `crawl all`, on its archive writer thread (flows/archive_writer.py)."""
+        return await run_db(self.archive.path, fn, *args, **kw)
 
     async def execute(self) -> CrawlSummary:
         """Run the crawl under the source's lock (one live run per source and archive)."""
@@ -322,13 +328,13 @@ class _Run:
             with source_lock(self.archive.path, self.source.name):
                 return await self._execute()
         finally:
-            self.archive.close()
+            await self._db(self.archive.close)
 
     async def _execute(self) -> CrawlSummary:
-        interrupted = start_run(self.archive.path, self.run_id, self.source.name)
+        interrupted = await self._db(start_run, self.archive.path, self.run_id, self.source.name)
         if interrupted:
             self.notes.append(f"run(s) {', '.join(interrupted)} had been killed; marked interrupted")
-        left = self.frontier.counts().get("pending", 0)
+        left = (await self._db(self.frontier.counts)).get("pending", 0)
         if left:
             self.notes.append(f"resuming: {left} URL(s) left pending by earlier runs")
         status = "failed"
@@ -338,8 +344,8 @@ class _Run:
                 await self._discover(fetcher)
                 await self._articles(fetcher)
                 if fetcher.robots.responses:
-                    self.archive.store_fetches(fetcher.robots.responses, run_id=self.run_id,
-                                               source=self.source.name, kind="robots")  # fmt: skip
+                    await self._db(self.archive.store_fetches, fetcher.robots.responses,
+                                   run_id=self.run_id, source=self.source.name, kind="robots")  # fmt: skip
             if self.source.download_attachments:
                 await self._attachments()
             status = "finished"
@@ -354,7 +360,7 @@ class _Run:
             raise
         finally:
             try:  # on a full disk this write fails too; the WARC file must still be closed
-                self._save_progress(status)
+                await self._save_progress(status)
             finally:
                 if self.shared is None or self.shared.archive is None:  # else the runner's
                     self.archive.close()
@@ -366,29 +372,30 @@ class _Run:
         self.counts.discovered = found.new
         self.notes.extend(found.warnings)
         self.notes.append("discovery stopped: " + "; ".join(found.stops or [found.stop_reason]))
-        record_walk(self.archive.path, self.run_id, complete=found.complete,
-                    stop="; ".join(found.stops or [found.stop_reason]))  # fmt: skip
+        await self._db(record_walk, self.archive.path, self.run_id, complete=found.complete,
+                       stop="; ".join(found.stops or [found.stop_reason]))  # fmt: skip
         if found.listing_pages and found.listing_failures == found.listing_pages:
             raise CrawlFailed(f"no listing page could be read: {found.stop_reason}")
         if found.robots_skipped:
             self.notes.append(f"{found.robots_skipped} article link(s) disallowed by robots.txt, not fetched")
         if self.opts.full:
-            self.frontier.requeue_done("article")
-        self._save_progress()
+            await self._db(self.frontier.requeue_done, "article")
+        await self._save_progress()
 
     async def _articles(self, fetcher: PoliteFetcher) -> None:
         """Fetch pending articles in batches, pipelined: the next batch is fetched while
         this one is stored (archived, parsed, loaded) by the store cycle, in a worker
         process on large crawls (the file is free for readers while fetching)."""
-        pending = self.frontier.counts().get("pending", 0)
+        pending = (await self._db(self.frontier.counts)).get("pending", 0)
         use_worker = self.shared is None and worker_worth_it(pending)  # crawl all: one writer
         self.cycle = StoreWorker(self._spec()) if use_worker else self._local_cycle()
         started = utcnow()  # compared with frontier.updated_at, written with the same clock
         inflight_urls: list[str] = []
         batch = self.steps.batch
 
-        def next_items() -> list[FrontierItem]:
-            items = self._cycle_call("pending", self.opts.batch_size, inflight_urls, started)
+        async def next_items() -> list[FrontierItem]:
+            items = await self._db(self._cycle_call, "pending", self.opts.batch_size,
+                                   inflight_urls, started)  # fmt: skip
             inflight_urls[:] = [i.url for i in items]
             return items
 
@@ -402,11 +409,11 @@ class _Run:
 
         try:
             with _progress(self.opts.progress, self.source.name, pending) as advance:
-                items = next_items()
+                items = await next_items()
                 inflight = start(items)
                 while inflight is not None:
                     results = await inflight
-                    current, items = items, next_items()
+                    current, items = items, await next_items()
                     inflight = start(items)
                     try:
                         store = self.steps.named(self.steps.store, batches.store(len(current)))

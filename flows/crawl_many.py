@@ -6,9 +6,11 @@ Politeness is owed per host, so sources on different hosts can be crawled side b
 - Pace: every source's fetcher draws on one `HostLimiters` (flows/hosts.py); sources on
   one host share its limiter (the stricter rps and concurrency of theirs wins), and a
   robots.txt Crawl-delay slows that host for all of them.
-- One archive writer: the sources share one `Archive` (one WARC file) and the file is held
-  by this runner, let go every HOLD_SECONDS for readers; each source's batches are stored
-  on the event loop between fetches (no per-source store worker: one writer per file).
+- One archive writer: the sources share one `Archive` (one WARC file for pages, one for
+  listings and the rest) and one thread (flows/archive_writer.py) makes every DuckDB call
+  of the crawl: it holds the file, lets go every HOLD_SECONDS for readers, and runs the
+  sources' store cycles one at a time. The event loop only fetches and paces (no
+  per-source store worker: one writer per file).
 - Memory: a batch is a few seconds of its host's pace (not 100 pages), and at most
   MAX_SOURCES sources are in flight; the rest wait their turn.
 
@@ -32,13 +34,12 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+from flows.archive_writer import ArchiveWriter
 from flows.crawl import PLAIN, CrawlOptions, CrawlSummary, Steps, crawl
 from flows.hosts import HostLimiters, SharedCrawl
 from flows.sources import Source, load_sources
 from flows.storage import storage_problem
-from warehouse import db as dbmod
 from warehouse.archive import Archive
-from warehouse.db import ArchiveBusy
 from warehouse.frontier import RunCounts
 
 HOLD_SECONDS = float(os.environ.get("GOVARCHIVE_HOLD_SECONDS", "3"))
@@ -85,8 +86,10 @@ async def crawl_many(
     opts = options or CrawlOptions()
     configured = load_sources()
     chosen = [configured[n] for n in (names if names is not None else list(configured))]
-    shared = SharedCrawl(hosts=shared_hosts(chosen, opts), archive=Archive(db),
-                         store_archive=Archive(db))  # fmt: skip
+    archive = Archive(db)  # before any host starts: creating or upgrading it may take a while
+    writer = ArchiveWriter(archive.path, hold_seconds=HOLD_SECONDS, release_gap=RELEASE_GAP)
+    shared = SharedCrawl(hosts=shared_hosts(chosen, opts), archive=archive,
+                         store_archive=Archive(db), writer=writer)  # fmt: skip
     # its own WARC file (two writers in one process could pick the same name in one second)
     shared.store_archive.warc.prefix = "govarchive-pages"
     board = _HostBoard(shared.hosts, chosen)
@@ -107,57 +110,17 @@ async def crawl_many(
             board.finished(src.name, summary.status)
             return summary
 
-    holder = _Holder(shared)
-    holder.hold()
-    keeper = asyncio.ensure_future(holder.run())
+    writer.start()
     try:
         with _live(opts.progress, board):
             return list(await asyncio.gather(*(one(s) for s in chosen)))
     finally:
-        keeper.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await keeper
-        for archive in (shared.archive, shared.store_archive):
-            if archive is not None:
-                archive.close()
-
-
-class _Holder:
-    """Hold the archive file for the sources' writes, letting go now and then for readers.
-
-    Opening the file costs tens of milliseconds (a checkpoint on close): with dozens of
-    sources each recording listings and progress, that would stall the event loop every
-    host's pace depends on (a request let through by its limiter but sent 0.25 s late
-    arrives right before the next one). Held, a write is a statement on an open
-    connection; the store thread writes through a cursor of it (warehouse/db.py). The
-    file is let go only between two store cycles (under the store lock), so none is cut
-    off mid-batch, and it is taken before the first source starts.
-    """
-
-    def __init__(self, shared: SharedCrawl) -> None:
-        assert shared.archive is not None
-        self.shared, self.path = shared, shared.archive.path
-        self.stack = contextlib.ExitStack()
-
-    def hold(self) -> None:
-        with contextlib.suppress(ArchiveBusy):  # another writer: each write waits its turn
-            self.stack.enter_context(dbmod.hold(self.path, threads=True))
-
-    async def run(self) -> None:
-        lock = self.shared.store_lock
         try:
-            while True:
-                await asyncio.sleep(HOLD_SECONDS)
-                while not lock.acquire(blocking=False):
-                    await asyncio.sleep(0.02)
-                try:
-                    self.stack.close()
-                    await asyncio.sleep(RELEASE_GAP)
-                    self.hold()
-                finally:
-                    lock.release()
+            await asyncio.to_thread(writer.close)  # the queued writes land first
         finally:
-            self.stack.close()
+            for each in (shared.archive, shared.store_archive):
+                if each is not None:
+                    each.close()
 
 
 class _HostBoard:

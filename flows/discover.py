@@ -8,11 +8,13 @@ the first page whose articles are all known (incremental), at `--since`, at
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from flows.archive_writer import run_db
 from flows.politeness import PoliteFetcher
 from flows.sources import Source
 from parsers import ParseError
@@ -65,32 +67,55 @@ class _Ledger:
     fast walk of a hundred listing pages would spend most of its time there. Writes are
     grouped at most FLUSH_SECONDS apart; a kill loses at most one group, which the next
     run walks again (a walk that never finished is not trusted to stop early).
+
+    The writes go through `run_db` (in a `crawl all`, the archive's writer thread), one
+    group in flight at a time and not waited for by the walk: the next listing request
+    is not held up by the last one's record, and the groups land in order.
     """
 
     def __init__(self, archive: Archive, frontier: Frontier, source: str, run_id: str) -> None:
         self.archive, self.frontier, self.source, self.run_id = archive, frontier, source, run_id
-        self.known = frontier.urls()
+        self.known: set[str] = set()
         self.new = 0
         self._listings: list[FetchResult] = []
         self._links: list[Discovered] = []
         self._last = time.monotonic()
+        self._writing: asyncio.Future[int] | None = None
 
-    def record(self, listing: FetchResult, fresh: list[Discovered]) -> None:
+    async def load(self) -> None:
+        self.known = await run_db(self.archive.path, self.frontier.urls)
+
+    async def record(self, listing: FetchResult, fresh: list[Discovered]) -> None:
         self._listings.append(listing)
         self._links.extend(fresh)
         self.known.update(d.url for d in fresh)
         if time.monotonic() - self._last >= FLUSH_SECONDS:
-            self.flush()
+            await self._start_flush()
 
-    def flush(self) -> None:
+    async def _start_flush(self) -> None:
+        await self._landed()  # the previous group first: one in flight, in order
         if self._listings or self._links:
-            with self.archive.holding():
-                self.archive.store_fetches(
-                    self._listings, run_id=self.run_id, source=self.source, kind="listing"
-                )
-                self.new += self.frontier.add(self._links, self.run_id)
+            listings, links = self._listings, self._links
+            self._writing = asyncio.ensure_future(
+                run_db(self.archive.path, self._write, listings, links)
+            )
         self._listings, self._links = [], []
         self._last = time.monotonic()
+
+    async def _landed(self) -> None:
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            self.new += await writing
+
+    def _write(self, listings: list[FetchResult], links: list[Discovered]) -> int:
+        with self.archive.holding():
+            self.archive.store_fetches(listings, run_id=self.run_id, source=self.source, kind="listing")
+            return self.frontier.add(links, self.run_id)
+
+    async def flush(self) -> None:
+        """Write what is left and wait for it (the walk is over)."""
+        await self._start_flush()
+        await self._landed()
 
 
 async def discover(
@@ -106,6 +131,7 @@ async def discover(
 ) -> Discovery:
     found = Discovery()
     ledger = _Ledger(archive, frontier, source.name, run_id)
+    await ledger.load()
     limit = max_pages or source.max_listing_pages  # an explicit --max-pages beats the config
     try:
         for start in source.start_urls:
@@ -134,7 +160,7 @@ async def discover(
             found.stops.append(f"{found.stop_reason} after {found.listing_pages} listing page(s)"
                                if len(source.start_urls) == 1 else f"{start}: {found.stop_reason}")
     finally:
-        ledger.flush()
+        await ledger.flush()
         found.new = ledger.new
     return found
 
@@ -155,7 +181,7 @@ async def _take_listing(
     """Record one listing page and its new article links; say whether to go on."""
     url = result.url
     if not result.ok:
-        ledger.record(result, [])
+        await ledger.record(result, [])
         found.listing_failures += 1
         if k == 0:
             found.warnings.append(f"listing {url} failed: {result.error or result.status}")
@@ -164,13 +190,13 @@ async def _take_listing(
     try:
         listing = parse_listing(result.content, result.final_url, result.content_type)
     except ParseError as exc:
-        ledger.record(result, [])
+        await ledger.record(result, [])
         found.listing_failures += 1
         found.warnings.append(f"listing {url} unreadable: {exc}")
         return _Page(stop=True)
     articles = [link for link in listing.links if source.is_article(link.url)]
     if not articles:
-        ledger.record(result, [])
+        await ledger.record(result, [])
         if k == 0:
             found.warnings.append(
                 f"listing {url} has no article links: the site may have been redesigned"
@@ -195,7 +221,7 @@ async def _take_listing(
         for a in allowed
         if source.to_origin(a.url) not in ledger.known
     ]
-    ledger.record(result, fresh)
+    await ledger.record(result, fresh)
     if too_old:
         found.stop_reason = f"reached articles listed before {since}"
     return _Page(too_old, len(allowed), len(fresh), listing.page_count)
