@@ -331,7 +331,8 @@ class _Run:
             await self._db(self.archive.close)
 
     async def _execute(self) -> CrawlSummary:
-        interrupted = await self._db(start_run, self.archive.path, self.run_id, self.source.name)
+        interrupted = await self._db(start_run, self.archive.path, self.run_id, self.source.name,
+                                   atomic=True)  # fmt: skip
         if interrupted:
             self.notes.append(f"run(s) {', '.join(interrupted)} had been killed; marked interrupted")
         left = (await self._db(self.frontier.counts)).get("pending", 0)
@@ -344,7 +345,7 @@ class _Run:
                 await self._discover(fetcher)
                 await self._articles(fetcher)
                 if fetcher.robots.responses:
-                    await self._db(self.archive.store_fetches, fetcher.robots.responses,
+                    await self._db(self.archive.store_fetches, fetcher.robots.responses, atomic=True,
                                    run_id=self.run_id, source=self.source.name, kind="robots")  # fmt: skip
             if self.source.download_attachments:
                 await self._attachments()

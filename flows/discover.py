@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from flows.archive_writer import run_db
+from flows.archive_writer import RECORD, run_db
 from flows.politeness import PoliteFetcher
 from flows.sources import Source
 from parsers import ParseError
@@ -68,9 +68,10 @@ class _Ledger:
     grouped at most FLUSH_SECONDS apart; a kill loses at most one group, which the next
     run walks again (a walk that never finished is not trusted to stop early).
 
-    The writes go through `run_db` (in a `crawl all`, the archive's writer thread), one
-    group in flight at a time and not waited for by the walk: the next listing request
-    is not held up by the last one's record, and the groups land in order.
+    The writes go through `run_db` (in a `crawl all`, the archive's writer thread), not
+    waited for by the walk: the next listing request is not held up by the last one's
+    record. The groups land in order (one writer, first in first out); the walk waits for
+    all of them at its end, before the articles are read from the frontier.
     """
 
     def __init__(self, archive: Archive, frontier: Frontier, source: str, run_id: str) -> None:
@@ -80,7 +81,7 @@ class _Ledger:
         self._listings: list[FetchResult] = []
         self._links: list[Discovered] = []
         self._last = time.monotonic()
-        self._writing: asyncio.Future[int] | None = None
+        self._writing: list[asyncio.Future[int]] = []
 
     async def load(self) -> None:
         self.known = await run_db(self.archive.path, self.frontier.urls)
@@ -93,19 +94,19 @@ class _Ledger:
             await self._start_flush()
 
     async def _start_flush(self) -> None:
-        await self._landed()  # the previous group first: one in flight, in order
         if self._listings or self._links:
             listings, links = self._listings, self._links
-            self._writing = asyncio.ensure_future(
-                run_db(self.archive.path, self._write, listings, links)
-            )
+            self._writing.append(asyncio.ensure_future(
+                run_db(self.archive.path, self._write, listings, links, atomic=True,
+                       priority=RECORD)
+            ))  # fmt: skip
+            await asyncio.sleep(0)  # queued now, in the order of the walk
         self._listings, self._links = [], []
         self._last = time.monotonic()
 
     async def _landed(self) -> None:
-        if self._writing is not None:
-            writing, self._writing = self._writing, None
-            self.new += await writing
+        while self._writing:
+            self.new += await self._writing.pop(0)
 
     def _write(self, listings: list[FetchResult], links: list[Discovered]) -> int:
         with self.archive.holding():
