@@ -12,7 +12,8 @@ Politeness is owed per host, so sources on different hosts can be crawled side b
   sources' store cycles one at a time. The event loop only fetches and paces (no
   per-source store worker: one writer per file).
 - Memory: a batch is a few seconds of its host's pace (not 100 pages), and at most
-  MAX_SOURCES sources are in flight; the rest wait their turn.
+  MAX_SOURCES sources are in flight; the rest wait their turn, the busiest hosts' sources
+  going first (`busiest_first`).
 
 Each source is the same per-source crawl as `govarchive crawl SOURCE` (flows/crawl.py:
 `crawl`), with its own `crawl_runs` row, frontier and summary.
@@ -27,6 +28,7 @@ import math
 import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
@@ -67,6 +69,24 @@ def batch_size(rps: float, largest: int) -> int:
     if rps <= 0:
         return largest
     return max(MIN_BATCH, min(largest, math.ceil(rps * BATCH_SECONDS)))
+
+
+def busiest_first(sources: Sequence[Source], opts: CrawlOptions) -> list[Source]:
+    """The order the sources take their turns: those whose hosts have the most to do first.
+
+    With more sources than MAX_SOURCES some wait for a turn; they should be the ones whose
+    hosts finish soonest. A host's work is its sources (each a column to walk and fetch)
+    over its pace; in the order given by the file, the 16 sources left waiting in the
+    80-source benchmark were the last hosts' second columns, which then started 25 s late
+    and took the crawl to 2.2x its slowest host's time (measured).
+    """
+    per_host = Counter(h for s in sources for h in hosts_of(s))
+
+    def work(src: Source) -> float:
+        rps = pace_of(src, opts)[0]
+        return max((per_host[h] for h in hosts_of(src)), default=0) / rps if rps > 0 else 0.0
+
+    return sorted(sources, key=work, reverse=True)  # stable: the file's order among equals
 
 
 def shared_hosts(sources: Sequence[Source], opts: CrawlOptions) -> HostLimiters:
@@ -116,7 +136,10 @@ async def crawl_many(
     writer.start()
     try:
         with _live(opts.progress, board):
-            return list(await asyncio.gather(*(one(s) for s in chosen)))
+            order = busiest_first(chosen, opts)  # the gate lets them in in this order
+            done = await asyncio.gather(*(one(s) for s in order))
+            by_name = {s.name: summary for s, summary in zip(order, done, strict=True)}
+            return [by_name[s.name] for s in chosen]
     finally:
         try:
             await asyncio.to_thread(writer.close)  # the queued writes land first
