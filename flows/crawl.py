@@ -12,6 +12,7 @@ import asyncio
 import os
 import re
 import uuid
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 import settings
+from flows.archive_writer import run_db
 from flows.crawl_options import CrawlOptions, run_options, running_locally
 from flows.crawl_steps import PLAIN, PREFECT, BatchNames, Steps
 from flows.crawl_summary import CrawlFailed, CrawlNotRun, CrawlSummary
@@ -72,9 +74,13 @@ class _Run:
         return FetchPolicy(allowed_hosts=self.source.allowed_hosts, allow_private=allow,
                            check_addresses=not allow, **extra)  # type: ignore[arg-type]  # fmt: skip
 
-    def _save_progress(self, status: str | None = None) -> None:
-        update_run(self.archive.path, self.run_id, self.counts, status=status,
-                   notes="; ".join(self.notes) or None)  # fmt: skip
+    async def _save_progress(self, status: str | None = None) -> None:
+        await self._db(update_run, self.archive.path, self.run_id, self.counts, status=status,
+                       notes="; ".join(self.notes) or None)  # fmt: skip
+
+    async def _db(self, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+        """A DuckDB call; in a `crawl all`, on its archive writer thread (flows/archive_writer.py)."""
+        return await run_db(self.archive.path, fn, *args, **kw)
 
     async def execute(self) -> CrawlSummary:
         """Run the crawl under the source's lock (one live run per source and archive)."""
@@ -82,17 +88,19 @@ class _Run:
             with source_lock(self.archive.path, self.source.name):
                 return await self._execute()
         finally:
-            self.archive.close()
+            await self._db(self.archive.close)
 
     async def _execute(self) -> CrawlSummary:
-        interrupted = start_run(self.archive.path, self.run_id, self.source.name)
+        interrupted = await self._db(start_run, self.archive.path, self.run_id, self.source.name,
+                                   atomic=True)  # fmt: skip
         src = self.source  # table `sources` says what each source is, as configured
         origin = urlsplit(src.rebased_from or src.start_urls[0])
-        self.archive.upsert_source(src.name, title=src.title, base_url=f"{origin.scheme}://{origin.netloc}",
-                                   schedule=f"{src.schedule} {src.schedule_timezone}")  # fmt: skip
+        await self._db(self.archive.upsert_source, src.name, title=src.title,
+                       base_url=f"{origin.scheme}://{origin.netloc}",
+                       schedule=f"{src.schedule} {src.schedule_timezone}")  # fmt: skip
         if interrupted:
             self.notes.append(f"run(s) {', '.join(interrupted)} had been killed; marked interrupted")
-        left = self.frontier.counts().get("pending", 0)
+        left = (await self._db(self.frontier.counts)).get("pending", 0)
         if left:
             self.notes.append(f"resuming: {left} URL(s) left pending by earlier runs")
         status = "failed"
@@ -102,8 +110,8 @@ class _Run:
                 await self._discover(fetcher)
                 await self._articles(fetcher)
                 if fetcher.robots.responses:
-                    self.archive.store_fetches(fetcher.robots.responses, run_id=self.run_id,
-                                               source=self.source.name, kind="robots")  # fmt: skip
+                    await self._db(self.archive.store_fetches, fetcher.robots.responses, atomic=True,
+                                   run_id=self.run_id, source=self.source.name, kind="robots")  # fmt: skip
             if self.source.download_attachments:
                 await self._attachments()
             status = "finished"
@@ -118,7 +126,7 @@ class _Run:
             raise
         finally:
             try:  # on a full disk this write fails too; the WARC file must still be closed
-                self._save_progress(status)
+                await self._save_progress(status)
             finally:
                 if self.shared is None or self.shared.archive is None:  # else the runner's
                     self.archive.close()
@@ -130,29 +138,30 @@ class _Run:
         self.counts.discovered = found.new
         self.notes.extend(found.warnings)
         self.notes.append("discovery stopped: " + "; ".join(found.stops or [found.stop_reason]))
-        record_walk(self.archive.path, self.run_id, complete=found.complete,
-                    stop="; ".join(found.stops or [found.stop_reason]))  # fmt: skip
+        await self._db(record_walk, self.archive.path, self.run_id, complete=found.complete,
+                       stop="; ".join(found.stops or [found.stop_reason]))  # fmt: skip
         if found.listing_pages and found.listing_failures == found.listing_pages:
             raise CrawlFailed(f"no listing page could be read: {found.stop_reason}")
         if found.robots_skipped:
             self.notes.append(f"{found.robots_skipped} article link(s) disallowed by robots.txt, not fetched")
         if self.opts.full:
-            self.frontier.requeue_done("article")
-        self._save_progress()
+            await self._db(self.frontier.requeue_done, "article")
+        await self._save_progress()
 
     async def _articles(self, fetcher: PoliteFetcher) -> None:
         """Fetch pending articles in batches, pipelined: the next batch is fetched while
         this one is stored (archived, parsed, loaded) by the store cycle, in a worker
         process on large crawls (the file is free for readers while fetching)."""
-        pending = self.frontier.counts().get("pending", 0)
+        pending = (await self._db(self.frontier.counts)).get("pending", 0)
         use_worker = self.shared is None and worker_worth_it(pending)  # crawl all: one writer
         self.cycle = StoreWorker(self._spec()) if use_worker else self._local_cycle()
         started = utcnow()  # compared with frontier.updated_at, written with the same clock
         inflight_urls: list[str] = []
         batch = self.steps.batch
 
-        def next_items() -> list[FrontierItem]:
-            items = self._cycle_call("pending", self.opts.batch_size, inflight_urls, started)
+        async def next_items() -> list[FrontierItem]:
+            items = await self._db(self._cycle_call, "pending", self.opts.batch_size,
+                                   inflight_urls, started)  # fmt: skip
             inflight_urls[:] = [i.url for i in items]
             return items
 
@@ -166,11 +175,11 @@ class _Run:
 
         try:
             with progress_bar(self.opts.progress, self.source.name, pending) as advance:
-                items = next_items()
+                items = await next_items()
                 inflight = start(items)
                 while inflight is not None:
                     results = await inflight
-                    current, items = items, next_items()
+                    current, items = items, await next_items()
                     inflight = start(items)
                     try:
                         store = self.steps.named(self.steps.store, batches.store(len(current)))

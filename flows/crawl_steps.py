@@ -17,6 +17,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
+from flows.archive_writer import run_db
 from flows.attachments import (
     AttachmentLimits,
     attachment_text_enabled,
@@ -40,7 +41,7 @@ async def discover_step(
     source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
     opts: CrawlOptions,
 ) -> Discovery:  # fmt: skip
-    last = last_walk(archive.path, source.name, before_run=run_id)
+    last = await run_db(archive.path, last_walk, archive.path, source.name, before_run=run_id)
     walk_all = opts.full or last is None or not last[1]
     found = await discover(
         source, fetcher, archive, frontier, run_id=run_id, full=walk_all,
@@ -107,11 +108,12 @@ async def attachments_step(
     """Download pending attachments into the raw archive; returns (stored, failed)."""
     stored = failed = 0
     while True:
-        items = frontier.pending("attachment", batch_size)
+        items = await run_db(archive.path, frontier.pending, "attachment", batch_size)
         if not items:
             return stored, failed
         results = await fetch_step(fetcher, items, source.mirror)
-        ids = archive.store_fetches(results, run_id=run_id, source=source.name, kind="attachment")
+        ids = await run_db(archive.path, archive.store_fetches, results, run_id=run_id,
+                           source=source.name, kind="attachment")  # fmt: skip
         settled = []
         for item, res, fid in zip(items, results, ids, strict=True):
             problem = _attachment_failure(source, res)
@@ -124,10 +126,10 @@ async def attachments_step(
                     Settled(item.url, "done", fid, etag=res.header("etag"),
                             last_modified=res.header("last-modified"))
                 )  # fmt: skip
-        frontier.settle(settled)
+        await run_db(archive.path, frontier.settle, settled)
         if attachment_text_enabled():  # their text read in the sandbox, stored, indexed
             try:
-                extract_fetched(archive, ids)
+                await run_db(archive.path, extract_fetched, archive, ids)
             except RuntimeError as exc:  # no reader process: the files stay archived, unread
                 logging.getLogger(__name__).warning(
                     "attachment text not read this run (%s); the next crawl or ingest reads it", exc

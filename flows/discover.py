@@ -8,11 +8,13 @@ the first page whose articles are all known (incremental), at `--since`, at
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from flows.archive_writer import RECORD, run_db
 from flows.politeness import PoliteFetcher
 from flows.sources import Source
 from parsers import ParseError
@@ -63,32 +65,56 @@ class _Ledger:
     fast walk of a hundred listing pages would spend most of its time there. Writes are
     grouped at most FLUSH_SECONDS apart; a kill loses at most one group, which the next
     run walks again (a walk that never finished is not trusted to stop early).
+
+    The writes go through `run_db` (in a `crawl all`, the archive's writer thread), not
+    waited for by the walk: the next listing request is not held up by the last one's
+    record. The groups land in order (one writer, first in first out); the walk waits for
+    all of them at its end, before the articles are read from the frontier.
     """
 
     def __init__(self, archive: Archive, frontier: Frontier, source: str, run_id: str) -> None:
         self.archive, self.frontier, self.source, self.run_id = archive, frontier, source, run_id
-        self.known = frontier.urls()
+        self.known: set[str] = set()
         self.new = 0
         self._listings: list[FetchResult] = []
         self._links: list[Discovered] = []
         self._last = time.monotonic()
+        self._writing: list[asyncio.Future[int]] = []
 
-    def record(self, listing: FetchResult, fresh: list[Discovered]) -> None:
+    async def load(self) -> None:
+        self.known = await run_db(self.archive.path, self.frontier.urls)
+
+    async def record(self, listing: FetchResult, fresh: list[Discovered]) -> None:
         self._listings.append(listing)
         self._links.extend(fresh)
         self.known.update(d.url for d in fresh)
         if time.monotonic() - self._last >= FLUSH_SECONDS:
-            self.flush()
+            await self._start_flush()
 
-    def flush(self) -> None:
+    async def _start_flush(self) -> None:
         if self._listings or self._links:
-            with self.archive.holding():
-                self.archive.store_fetches(
-                    self._listings, run_id=self.run_id, source=self.source, kind="listing"
-                )
-                self.new += self.frontier.add(self._links, self.run_id)
+            listings, links = self._listings, self._links
+            self._writing.append(asyncio.ensure_future(
+                run_db(self.archive.path, self._write, listings, links, atomic=True,
+                       priority=RECORD)
+            ))  # fmt: skip
+            await asyncio.sleep(0)  # queued now, in the order of the walk
         self._listings, self._links = [], []
         self._last = time.monotonic()
+
+    async def _landed(self) -> None:
+        while self._writing:
+            self.new += await self._writing.pop(0)
+
+    def _write(self, listings: list[FetchResult], links: list[Discovered]) -> int:
+        with self.archive.holding():
+            self.archive.store_fetches(listings, run_id=self.run_id, source=self.source, kind="listing")
+            return self.frontier.add(links, self.run_id)
+
+    async def flush(self) -> None:
+        """Write what is left and wait for it (the walk is over)."""
+        await self._start_flush()
+        await self._landed()
 
 
 async def discover(
@@ -104,6 +130,7 @@ async def discover(
 ) -> Discovery:
     found = Discovery()
     ledger = _Ledger(archive, frontier, source.name, run_id)
+    await ledger.load()
     limit = max_pages or source.max_listing_pages  # an explicit --max-pages beats the config
     try:
         for start in source.start_urls:
@@ -132,7 +159,7 @@ async def discover(
             found.stops.append(f"{found.stop_reason} after {found.listing_pages} listing page(s)"
                                if len(source.start_urls) == 1 else f"{start}: {found.stop_reason}")
     finally:
-        ledger.flush()
+        await ledger.flush()
         found.new = ledger.new
     return found
 
@@ -153,7 +180,7 @@ async def _take_listing(
     """Record one listing page and its new article links; say whether to go on."""
     url = result.url
     if not result.ok:
-        ledger.record(result, [])
+        await ledger.record(result, [])
         found.listing_failures += 1
         if k == 0:
             found.warnings.append(f"listing {url} failed: {result.error or result.status}")
@@ -162,13 +189,13 @@ async def _take_listing(
     try:
         listing = parse_listing(result.content, result.final_url, result.content_type)
     except ParseError as exc:
-        ledger.record(result, [])
+        await ledger.record(result, [])
         found.listing_failures += 1
         found.warnings.append(f"listing {url} unreadable: {exc}")
         return _Page(stop=True)
     articles = [link for link in listing.links if source.is_article(link.url)]
     if not articles:
-        ledger.record(result, [])
+        await ledger.record(result, [])
         if k == 0:
             found.warnings.append(
                 f"listing {url} has no article links: the site may have been redesigned"
@@ -192,7 +219,7 @@ async def _take_listing(
         for a in allowed
         if source.to_origin(a.url) not in ledger.known
     ]
-    ledger.record(result, fresh)
+    await ledger.record(result, fresh)
     if too_old:
         found.stop_reason = f"reached articles listed before {since}"
     return _Page(too_old, len(allowed), len(fresh), listing.page_count)

@@ -7,6 +7,7 @@ callback's required parameter. A new entry says which of these it is.
 
 # ruff: noqa
 from flows import cli, deployments
+from flows.archive_writer import ArchiveWriter
 from flows.store.lease import Lease
 from parsers import content, dates, document, meta
 from parsers.sites import aggregator, anhui, trs
@@ -23,6 +24,7 @@ cli.replay
 deployments.enter_home
 # read by tests and benchmarks (the lease's state; bulk loading; exact Jaccard to check MinHash)
 Lease.held
+ArchiveWriter.gaps
 Archive.load_batches
 near_dupes.jaccard
 # the settings table README's test compares

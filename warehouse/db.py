@@ -69,6 +69,21 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
 
 
+def waiting_mark(path: Path) -> Path:
+    """A file a process touches while it waits for the archive another process holds.
+
+    A long-lived writer (`crawl all`'s writer thread, flows/archive_writer.py) lets go of
+    the file for a moment only when its mtime says someone is waiting: pausing every few
+    seconds for nobody cost that crawl an eighth of its writer's time (measured).
+    """
+    return path.parent / f".{path.name}.waiting"
+
+
+def _mark_waiting(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        waiting_mark(path).touch()
+
+
 def open_connection(
     path: Path, *, read_only: bool, wait: float | None = None
 ) -> duckdb.DuckDBPyConnection:
@@ -91,6 +106,7 @@ def open_connection(
                         f"gave up after {wait:.0f}s: {exc}"
                     ) from exc
                 raise
+            _mark_waiting(path)
             if not noticed and on_wait is not None and time.monotonic() - started >= WAIT_NOTICE_SECONDS:
                 noticed = True
                 on_wait(path)
@@ -112,6 +128,13 @@ def _for_this_thread(key: Path) -> duckdb.DuckDBPyConnection | None:
     """The held connection if this thread may use it as it is, else None."""
     owner = _threaded.get(key)
     return _held[key] if owner is None or owner == threading.get_ident() else None
+
+
+def held_here(path: Path) -> duckdb.DuckDBPyConnection | None:
+    """The held connection of `path` if this thread's writes go through it (so a
+    transaction begun on it spans them), else None."""
+    key = path.resolve()
+    return _for_this_thread(key) if key in _held else None
 
 
 @contextlib.contextmanager

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import errno
+import gc
 import logging
+import os
 import socket
 import threading
 import time
@@ -219,8 +222,11 @@ def _bind_all(addresses: list[str], port: int = 0) -> tuple[int, list[socket.soc
 class HostsServer:
     """The multi-host replica in a daemon thread: `with HostsServer(plans) as hs: hs.url(...)`."""
 
-    def __init__(self, plans: list[HostPlan], seed: int = 0, port: int = 0) -> None:
+    def __init__(self, plans: list[HostPlan], seed: int = 0, port: int = 0, *, boost: int = 10,
+                 realtime: bool = False) -> None:  # fmt: skip
         self.plans = plans
+        self.boost = boost  # how much nicer than the crawlers its thread runs (see `_serve`)
+        self.realtime = realtime
         self.replica = HostsReplica(plans, seed)
         self.log = RequestLog()
         self.app = HostsApp(self.replica, self.log)
@@ -245,8 +251,7 @@ class HostsServer:
                                 timeout_graceful_shutdown=1, server_header=False)  # fmt: skip
         self._server = uvicorn.Server(config)
         logging.getLogger("uvicorn.error").setLevel(logging.ERROR)
-        self._thread = threading.Thread(target=lambda: asyncio.run(self._server.serve(sockets=self._socks)),
-                                        name="hosts-replica", daemon=True)  # fmt: skip
+        self._thread = threading.Thread(target=self._serve, name="hosts-replica", daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 10
         while not self._server.started:
@@ -254,6 +259,30 @@ class HostsServer:
                 raise RuntimeError("multi-host replica did not start")
             time.sleep(0.005)
         return self
+
+    def _serve(self) -> None:
+        """Serve, in a thread at a higher priority than the crawlers it measures.
+
+        The log's times are when the app saw a request, and on a loaded machine a server
+        scheduled like any other process saw some 100-280 ms late (measured against the
+        crawler's send times): two requests sent 1.05 s apart then looked 0.9 s apart.
+        A real host's clock does not wait for our CPU, so the instrument runs ahead of
+        what it measures: on Linux a thread's nice value is its own (`setpriority` on
+        PID 0 is the calling thread), so only this thread gains, not the processes the
+        caller starts. Without the privilege to raise it, it serves as it is. `realtime`
+        (the benchmark, on a machine others load too): round-robin real-time scheduling,
+        so a request is stamped as soon as it arrives whatever else wants the CPU; the
+        thread mostly sleeps in epoll, and the kernel keeps 5% for everyone else anyway.
+        """
+        if self.realtime:
+            with contextlib.suppress(OSError, AttributeError):
+                os.sched_setscheduler(0, os.SCHED_RR, os.sched_param(1))
+                self.boost = 0
+        if self.boost:
+            with contextlib.suppress(OSError, AttributeError):
+                os.setpriority(os.PRIO_PROCESS, 0, os.getpriority(os.PRIO_PROCESS, 0) - self.boost)
+        gc.freeze()  # the replica's pages are built: no collector pass walks them mid-request
+        asyncio.run(self._server.serve(sockets=self._socks))
 
     def stop(self) -> None:
         if self._server is not None and self._thread is not None:
