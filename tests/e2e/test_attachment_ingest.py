@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from flows.attachments import reparse_texts
+from tests.archive_rows import rows as _query
 from tests.attachments import make
 from tests.attachments.site import File, reply_page, serve
 
@@ -53,14 +54,6 @@ def _rows(db: Path) -> dict[str, tuple]:
                 " needs_ocr, warnings, fetched_at FROM attachment_texts"
             ).fetchall()
         }
-    finally:
-        con.close()
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
     finally:
         con.close()
 

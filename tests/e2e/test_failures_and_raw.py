@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import duckdb
 import httpx
 from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.crawl import crawl
 from flows.crawl_options import CrawlOptions
+from tests.archive_rows import rows as _sql
 from tests.replica.server import ReplicaServer
 
 KJJ = "kjj.ahsz.gov.cn"
@@ -19,14 +19,6 @@ KJJ = "kjj.ahsz.gov.cn"
 
 def run(*args: str):
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
-
-
-def _sql(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_failures_raw_and_attachment_fetches(db_path: Path, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import dataclasses
 from collections import defaultdict
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows import crawl as crawlmod
@@ -15,6 +14,7 @@ from flows import crawl_steps
 from flows.crawl import crawl
 from flows.crawl_options import CrawlOptions
 from flows.crawl_summary import CrawlSummary
+from tests.archive_rows import rows as _sql
 from tests.replica.server import ReplicaServer
 
 SIZES = {"nxzx": 45, "ahsz-zxta": 20, "kjj": 12}
@@ -30,14 +30,6 @@ def _run(source: str, db: Path, rs: ReplicaServer, **kw) -> CrawlSummary:
     host = {"nxzx-tagz": "www.nxzx.gov.cn", "ahsz-zxta": "www.ahsz.gov.cn", "ahsz-kjj": "kjj.ahsz.gov.cn"}[source]
     opts = CrawlOptions(base_url=rs.base_url(host), rps=kw.pop("rps", 0), concurrency=kw.pop("concurrency", 8), **kw)
     return asyncio.run(crawl(source, str(db), opts))
-
-
-def _sql(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def _article_gets(rs: ReplicaServer, since: float = 0.0) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.crawl_many import crawl_many
 from flows.crawl_options import CrawlOptions
+from tests.archive_rows import rows as _sql
 from tests.replica.hosts import ColumnPlan, HostPlan, HostsServer, max_in_window
 
 RPS = 6
@@ -29,14 +29,6 @@ def hosts(tmp_path: Path, monkeypatch):
         conf.write_text(hs.sources_toml(rps=RPS, concurrency=2), encoding="utf-8")
         monkeypatch.setenv("GOVARCHIVE_SOURCES", str(conf))
         yield hs
-
-
-def _sql(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_hosts_are_crawled_at_once_each_within_its_pace(hosts: HostsServer, db_path: Path) -> None:

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from flows.store.batch import archive_parse_load
+from tests.archive_rows import rows as _sql
 from warehouse.archive import Archive
 from warehouse.exchange import FetchResult
 
 FIXTURE = Path(__file__).parents[1] / "parsers" / "fixtures" / "ahsz_reply.html"
 ZXTA_URL = "https://www.ahsz.gov.cn/public/6596221/191401491.html"  # ahsz-zxta's pattern
 OTHER_URL = "http://www.example.gov.cn/news/1.html"  # no configured source claims it
-
-
-def _sql(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def _crawled(db: Path, url: str, source: str) -> None:

@@ -5,23 +5,15 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import duckdb
 from warcio.archiveiterator import ArchiveIterator
 
 from flows.crawl import crawl
 from flows.crawl_options import CrawlOptions
 from flows.reparse import reparse_archive
+from tests.archive_rows import rows as _sql
 from tests.replica.server import ReplicaServer
 
 NX = "www.nxzx.gov.cn"
-
-
-def _sql(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def _crawl(rs: ReplicaServer, db: Path, source: str = "nxzx-tagz", host: str = NX, **kw):

@@ -15,9 +15,9 @@ import sys
 import tarfile
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from tests.archive_rows import rows as _rows
 from tests.resilience.helpers import warcio_check
 from warehouse.archive import Archive
 from warehouse.exchange import FetchResult
@@ -54,14 +54,6 @@ def _store_here(db: Path, url: str) -> Archive:
                                        headers=[("Content-Type", "text/html")], content=url.encode() * 40)])  # fmt: skip
     archive.close()
     return archive
-
-
-def _rows(db: Path, query: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(query).fetchall()
-    finally:
-        con.close()
 
 
 def _fetches(db: Path) -> list[tuple[str, str, str]]:

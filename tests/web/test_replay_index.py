@@ -7,25 +7,17 @@ import hashlib
 import subprocess
 from pathlib import Path
 
-import duckdb
 import httpx
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from tests.archive_rows import rows as _rows
 from tests.web.archive import WebArchive
 from warehouse import replay_index
 from warehouse.warc import read_response
 from web import replay
 
 pytestmark = pytest.mark.timeout(120)
-
-
-def _rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def test_each_304_becomes_a_revisit_of_the_response_it_confirmed(web_archive: WebArchive, tmp_path: Path) -> None:
