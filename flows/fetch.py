@@ -63,8 +63,8 @@ def soft_error(status: int | None, content: bytes) -> FetchFailure | None:
         return None
     for marker, raw in _BUSY_BYTES:
         if raw in content:
-            return FetchFailure(
-                FailureKind.BUSY, f"busy: the server answered {status} with an error page ({marker})", status
+            return FetchFailure.because(
+                FailureKind.BUSY, f"the server answered {status} with an error page ({marker})", status
             )
     return None
 
@@ -130,8 +130,8 @@ class Fetcher:
                 url=url,
                 final_url=url,
                 status=None,
-                recorded_failure=FetchFailure(
-                    FailureKind.TIMEOUT, f"timeout: no complete response within {self.policy.total_timeout:g}s"
+                recorded_failure=FetchFailure.because(
+                    FailureKind.TIMEOUT, f"no complete response within {self.policy.total_timeout:g}s"
                 ),
             )
         result.fetched_at = fetched_at
@@ -156,28 +156,28 @@ class Fetcher:
             try:
                 result = await self._one(current, headers)
             except httpx.TimeoutException as exc:
-                return self._failed(url, current, redirects, FailureKind.TIMEOUT, f"timeout: {type(exc).__name__}")
+                return self._failed(url, current, redirects, FailureKind.TIMEOUT, type(exc).__name__)
             except httpx.ConnectError as exc:
-                return self._failed(url, current, redirects, FailureKind.CONNECT, f"connect: {_why(exc)}")
+                return self._failed(url, current, redirects, FailureKind.CONNECT, _why(exc))
             except httpx.DecodingError as exc:
-                return self._failed(url, current, redirects, FailureKind.DECODING, f"decoding: {_why(exc)}")
+                return self._failed(url, current, redirects, FailureKind.DECODING, _why(exc))
             except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-                return self._failed(url, current, redirects, FailureKind.PROTOCOL, f"protocol: {_why(exc)}")
+                return self._failed(url, current, redirects, FailureKind.PROTOCOL, _why(exc))
             except httpx.HTTPError as exc:
-                return self._failed(url, current, redirects, FailureKind.HTTP, f"http: {_why(exc)}")
+                return self._failed(url, current, redirects, FailureKind.HTTP, _why(exc))
             except _PeerRefused as exc:
-                return self._failed(url, current, redirects, FailureKind.REFUSED, f"refused: {exc}")
+                return self._failed(url, current, redirects, FailureKind.REFUSED, str(exc))
             location = result.header("location")
             if result.status in (301, 302, 303, 307, 308) and location:
                 redirects.append(Redirect(url=current, status=result.status))
                 if len(redirects) > self.policy.max_redirects:
                     return self._failed(
                         url, current, redirects, FailureKind.REDIRECTS,
-                        f"redirects: more than {self.policy.max_redirects}",
+                        f"more than {self.policy.max_redirects}",
                     )
                 nxt = urljoin(current, location)
                 if any(r.url == nxt for r in redirects):
-                    return self._failed(url, nxt, redirects, FailureKind.REDIRECTS, f"redirects: loop back to {nxt}")
+                    return self._failed(url, nxt, redirects, FailureKind.REDIRECTS, f"loop back to {nxt}")
                 current = nxt
                 continue
             result.url = url
@@ -188,26 +188,26 @@ class Fetcher:
         p = self.policy
         if not _host_allowed(url, p.allowed_hosts):
             what = "host" if first else "redirect to host"
-            return FetchFailure(
+            return FetchFailure.because(
                 FailureKind.OFFSITE,
-                f"offsite: {what} {urlsplit(url).netloc} is not among the source's allowed hosts",
+                f"{what} {urlsplit(url).netloc} is not among the source's allowed hosts",
             )
         try:
             if p.check_addresses:
                 check_url(url, allow_private=p.allow_private)
             elif urlsplit(url).scheme not in ("http", "https"):
-                return FetchFailure(FailureKind.REFUSED, f"refused: {url!r} is not http(s)")
+                return FetchFailure.because(FailureKind.REFUSED, f"{url!r} is not http(s)")
         except UnsafeURL as exc:
-            return FetchFailure(FailureKind.REFUSED, f"refused: {exc}")
+            return FetchFailure.because(FailureKind.REFUSED, str(exc))
         return None
 
     @staticmethod
     def _failed(
-        url: str, current: str, redirects: list[Redirect], kind: FailureKind, message: str
+        url: str, current: str, redirects: list[Redirect], kind: FailureKind, detail: str
     ) -> FetchResult:
         return FetchResult(
             url=url, final_url=current, status=None, redirects=redirects,
-            recorded_failure=FetchFailure(kind, message),
+            recorded_failure=FetchFailure.because(kind, detail),
         )  # fmt: skip
 
     def _check_peer(self, response: httpx.Response) -> None:
@@ -261,9 +261,9 @@ class Fetcher:
             reason=response.reason_phrase,
             truncated=truncated,
             recorded_failure=(
-                FetchFailure(
+                FetchFailure.because(
                     FailureKind.TOO_LARGE,
-                    f"too_large: body over {self.policy.max_bytes} bytes, cut and recorded",
+                    f"body over {self.policy.max_bytes} bytes, cut and recorded",
                     response.status_code,
                 )
                 if truncated

@@ -172,12 +172,12 @@ class PoliteFetcher:
             # An unreachable robots.txt disallows all for this run only (RFC 9309): not a
             # verdict on the URL, so not `robots` (final) but `unavailable`.
             failure = (
-                FetchFailure(
+                FetchFailure.because(
                     FailureKind.UNAVAILABLE,
-                    f"unavailable: robots.txt unreachable ({why}), nothing fetched this run",
+                    f"robots.txt unreachable ({why}), nothing fetched this run",
                 )
                 if why
-                else FetchFailure(FailureKind.ROBOTS, "robots: disallowed by robots.txt")
+                else FetchFailure.because(FailureKind.ROBOTS, "disallowed by robots.txt")
             )
             return FetchResult(url=url, final_url=url, status=None, recorded_failure=failure)
         if self.p.respect_robots:

@@ -34,7 +34,7 @@ def file_result(
         content=content[:cap],
         truncated=truncated,
         recorded_failure=(
-            FetchFailure(FailureKind.TOO_LARGE, f"too_large: file over {cap} bytes, cut and recorded")
+            FetchFailure.because(FailureKind.TOO_LARGE, f"file over {cap} bytes, cut and recorded")
             if truncated
             else None
         ),

@@ -80,6 +80,11 @@ class FetchFailure:
         return self.message
 
     @classmethod
+    def because(cls, kind: FailureKind, detail: str, status: int | None = None) -> FetchFailure:
+        """The failure with its line written as every kind's is: `<kind>: <detail>`."""
+        return cls(kind, f"{kind.value}: {detail}", status)
+
+    @classmethod
     def of_status(cls, status: int, reason: str = "") -> FetchFailure:
         return cls(FailureKind.STATUS, f"http: status {status} {reason}".rstrip(), status)
 
