@@ -51,8 +51,7 @@ def check_crawl(source: str, opts: CrawlOptions) -> None:
 
 
 def run_crawl(source: str, db: str | None, opts: CrawlOptions) -> list[CrawlSummary]:
-    """CLI entry: check the request (`check_crawl`), then crawl under a temporary Prefect API."""
-    check_crawl(source, opts)
+    """CLI entry, after `check_crawl` passed: crawl under a temporary Prefect API."""
     with ephemeral_api():
         if source == "all":
             return asyncio.run(_crawl_all_locally(db, opts))
