@@ -21,6 +21,7 @@ off, ROBOTSTXT_OBEY on, storing each article's body (no parsing, no database).
 
     .venv/bin/python -m bench.hosts_bench                 # N = 4, 16, 64
     .venv/bin/python -m bench.hosts_bench --hosts 4 --articles 10
+    .venv/bin/python -m bench.hosts_bench --hosts 64 --only govarchive --timeline /tmp/t
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from tests.replica.hosts import HostsServer, max_in_window, plan_hosts  # noqa: 
 
 RPS = 2.0
 CRAWL_DELAY = 1.0
+TIMELINE: Path | None = None  # --timeline FILE
 
 
 class PssSampler:
@@ -98,6 +100,8 @@ def _limits(hs: HostsServer) -> dict[str, float]:
 
 def _measure(hs: HostsServer, wall: float, peak: int, label: str) -> dict:
     by_host = hs.requests_by_host()
+    if TIMELINE is not None:  # --timeline: every host's request times, to see where a crawl waits
+        TIMELINE.with_suffix(f".{label.split()[0]}.json").write_text(json.dumps(by_host))
     limits = _limits(hs)
     requests = {h: len(t) for h, t in by_host.items()}
     ideal = max(requests[h] / limits[h] for h in requests)
@@ -203,9 +207,12 @@ def main() -> None:
     ap.add_argument("--hosts", type=int, action="append", help="N (repeatable; default 4, 16, 64)")
     ap.add_argument("--articles", type=int, default=20, help="articles per column")
     ap.add_argument("--only", choices=["govarchive", "scrapy"], action="append")
+    ap.add_argument("--timeline", help="write each host's request times (server log) to FILE.<crawler>.json")
     ap.add_argument("--child-scrapy", help=argparse.SUPPRESS)
     ap.add_argument("--listings", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    global TIMELINE
+    TIMELINE = Path(args.timeline) if args.timeline else None
     if args.child_scrapy:
         run_scrapy_child(json.loads(args.listings), args.child_scrapy)
         return

@@ -24,13 +24,14 @@ from flows.archive_writer import run_db
 from flows.crawl_options import CrawlOptions, run_options, running_locally
 from flows.crawl_steps import PLAIN, PREFECT, BatchNames, Steps
 from flows.crawl_summary import CrawlFailed, CrawlNotRun, CrawlSummary
+from flows.discover import Discovery
 from flows.fetch import Fetcher, FetchPolicy
 from flows.hosts import SharedCrawl
 from flows.politeness import PoliteFetcher, Politeness
 from flows.progress import progress_bar
 from flows.run_lock import source_lock
 from flows.sources import Source, get_source
-from flows.store.batch import PageOutcome
+from flows.store.batch import PageOutcome, ParseOutcome
 from flows.store.cycle import CycleSpec, StoreCycle
 from flows.store.worker import StoreWorker, WorkerFailed
 from warehouse.archive import Archive
@@ -52,9 +53,11 @@ class _Run:
     """One crawl of one source: its pieces, what it has counted, and what it noticed."""
 
     def __init__(self, source: Source, db: str | None, opts: CrawlOptions, steps: Steps,
-                 run_id: str, shared: SharedCrawl | None = None) -> None:  # fmt: skip
+                 run_id: str, shared: SharedCrawl | None = None,
+                 on_fetched: Callable[[], None] | None = None) -> None:  # fmt: skip
         self.source, self.opts, self.steps, self.run_id = source, opts, steps, run_id
         self.shared = shared  # set when crawled with other sources (flows/crawl_many.py)
+        self.on_fetched = on_fetched  # called once the last article batch is fetched
         self.archive = shared.archive if shared and shared.archive else Archive(db)
         self.frontier = Frontier(self.archive.path, source.name)
         self.counts = RunCounts()
@@ -107,8 +110,8 @@ class _Run:
         try:
             async with Fetcher(self._policy(), max_connections=max(2, self.politeness.concurrency)) as base:
                 fetcher = PoliteFetcher(base, self.politeness, hosts=self._hosts())
-                await self._discover(fetcher)
-                await self._articles(fetcher)
+                found = await self._discover(fetcher)
+                await self._articles(fetcher, found)
                 if fetcher.robots.responses:
                     await self._db(self.archive.store_fetches, fetcher.robots.responses, atomic=True,
                                    run_id=self.run_id, source=self.source.name, kind="robots")  # fmt: skip
@@ -132,40 +135,58 @@ class _Run:
                     self.archive.close()
         return CrawlSummary(self.run_id, self.source.name, status, self.counts, self.notes)
 
-    async def _discover(self, fetcher: PoliteFetcher) -> None:
+    async def _discover(self, fetcher: PoliteFetcher) -> Discovery:
+        """Walk the listings. In a `crawl all` the walk's last records may still be landing
+        (the writer serves every source): `_articles` starts on the walk's first new links
+        meanwhile, and `_walk_landed` finishes the walk's bookkeeping once they are in."""
         found = await self.steps.discover(self.source, fetcher, self.archive, self.frontier,
-                                          self.run_id, self.opts)  # fmt: skip
-        self.counts.discovered = found.new
+                                          self.run_id, self.opts, early=self._early_size())  # fmt: skip
         self.notes.extend(found.warnings)
         self.notes.append("discovery stopped: " + "; ".join(found.stops or [found.stop_reason]))
-        await self._db(record_walk, self.archive.path, self.run_id, complete=found.complete,
-                       stop="; ".join(found.stops or [found.stop_reason]))  # fmt: skip
         if found.listing_pages and found.listing_failures == found.listing_pages:
+            await self._walk_landed(found)
             raise CrawlFailed(f"no listing page could be read: {found.stop_reason}")
         if found.robots_skipped:
             self.notes.append(f"{found.robots_skipped} article link(s) disallowed by robots.txt, not fetched")
         if self.opts.full:
             await self._db(self.frontier.requeue_done, "article")
+        if not found.first_links:
+            await self._walk_landed(found)
+        return found
+
+    def _through_writer(self) -> bool:
+        """Crawled with other sources, every DuckDB call queued for one writer thread."""
+        return self.shared is not None and self.shared.writer is not None
+
+    def _early_size(self) -> int:
+        """How many of the walk's new links to fetch before its records land: a batch
+        through a shared writer, else none (the records are written in the walk's own
+        turn and are in as soon as it ends)."""
+        return self.opts.batch_size if self._through_writer() else 0
+
+    async def _walk_landed(self, found: Discovery) -> None:
+        """The walk's records are in: count what it found and record the walk as done.
+
+        Recorded only now: a walk marked complete lets the next run stop early, so its
+        links must be in the frontier first."""
+        await found.landed()
+        self.counts.discovered = found.new
+        await self._db(record_walk, self.archive.path, self.run_id, complete=found.complete,
+                       stop="; ".join(found.stops or [found.stop_reason]))  # fmt: skip
         await self._save_progress()
 
-    async def _articles(self, fetcher: PoliteFetcher) -> None:
+    async def _articles(self, fetcher: PoliteFetcher, found: Discovery) -> None:
         """Fetch pending articles in batches, pipelined: the next batch is fetched while
         this one is stored (archived, parsed, loaded) by the store cycle, in a worker
-        process on large crawls (the file is free for readers while fetching)."""
-        pending = (await self._db(self.frontier.counts)).get("pending", 0)
-        use_worker = self.shared is None and worker_worth_it(pending)  # crawl all: one writer
-        self.cycle = StoreWorker(self._spec()) if use_worker else self._local_cycle()
+        process on large crawls (the file is free for readers while fetching).
+
+        The first batch is the walk's first new links when their records may still be
+        landing (`found.first_links`): it is fetched while they do, and the frontier is
+        asked for more only once they are in."""
         started = utcnow()  # compared with frontier.updated_at, written with the same clock
-        inflight_urls: list[str] = []
         batch = self.steps.batch
-
-        async def next_items() -> list[FrontierItem]:
-            items = await self._db(self._cycle_call, "pending", self.opts.batch_size,
-                                   inflight_urls, started)  # fmt: skip
-            inflight_urls[:] = [i.url for i in items]
-            return items
-
-        batches = BatchNames(pending, self.opts.batch_size)
+        early = [FrontierItem(d.url, d.kind, referrer=d.referrer) for d in found.first_links]
+        batches = BatchNames(len(early), self.opts.batch_size)
 
         def start(items: list[FrontierItem]) -> asyncio.Future[list[FetchResult]] | None:
             if not items:
@@ -173,22 +194,55 @@ class _Run:
             step = self.steps.named(self.steps.fetch, batches.fetch(len(items)))
             return asyncio.ensure_future(step(fetcher, batch(items), self.source.mirror))
 
+        early_fetch = start(early)
+        try:
+            if early:
+                await self._walk_landed(found)
+            pending = (await self._db(self.frontier.counts)).get("pending", 0)
+        except BaseException:
+            if early_fetch is not None:
+                early_fetch.cancel()
+            raise
+        batches.expect(pending)
+        use_worker = self.shared is None and worker_worth_it(pending)  # crawl all: one writer
+        self.cycle = StoreWorker(self._spec()) if use_worker else self._local_cycle()
+        # Through a shared writer (a `crawl all`) the next batch is claimed while this one
+        # is fetched, so the host is not kept waiting at each batch's end for the writer
+        # to get round to it; the claim then leaves out this batch and the one being stored.
+        ahead = self._through_writer()
+
+        async def claim(exclude: list[FrontierItem]) -> list[FrontierItem]:
+            return await self._db(self._cycle_call, "pending", self.opts.batch_size,
+                                  [i.url for i in exclude], started)  # fmt: skip
+
+        upcoming: asyncio.Future[list[FrontierItem]] | None = None
+        inflight: asyncio.Future[list[FetchResult]] | None = None
         try:
             with progress_bar(self.opts.progress, self.source.name, pending) as advance:
-                items = await next_items()
-                inflight = start(items)
+                items = early or await claim([])
+                inflight = early_fetch or start(items)
+                if ahead and items:
+                    upcoming = asyncio.ensure_future(claim(items))
                 while inflight is not None:
                     results = await inflight
-                    current, items = items, await next_items()
+                    current = items
+                    if upcoming is not None:
+                        items, upcoming = await upcoming, None
+                    else:
+                        items = await claim(current)
                     inflight = start(items)
-                    try:
-                        store = self.steps.named(self.steps.store, batches.store(len(current)))
-                        await store(batch(self), batch(current), batch(results))
-                    except BaseException:
-                        if inflight is not None:
-                            inflight.cancel()
-                        raise
+                    if inflight is None and self.on_fetched is not None:
+                        self.on_fetched()  # only the last batch's store is left
+                    if ahead and items:
+                        upcoming = asyncio.ensure_future(claim([*items, *current]))
+                    store = self.steps.named(self.steps.store, batches.store(len(current)))
+                    await store(batch(self), batch(current), batch(results))
                     advance(len(current), self.counts)
+        except BaseException:
+            for pending_step in (inflight, upcoming):
+                if pending_step is not None:
+                    pending_step.cancel()
+            raise
         finally:
             if isinstance(self.cycle, StoreWorker):
                 self.cycle.close()  # it finishes the batch in hand first
@@ -196,7 +250,11 @@ class _Run:
                 self.cycle.release()
             self.cycle = None
 
-    def store_cycle(self, items: list[FrontierItem], results: list[FetchResult]) -> list[PageOutcome]:
+    def store_cycle(self, items: list[FrontierItem], results: list[FetchResult],
+                    parsed: list[ParseOutcome] | None = None) -> list[PageOutcome]:  # fmt: skip
+        """Store one batch; `parsed`: parsed ahead by a `crawl all`'s parse worker (no store worker then)."""
+        if parsed is not None:
+            return self._cycle_call("store", items, results, parsed)
         return self._cycle_call("store", items, results)
 
     def _cycle_call(self, name: str, *args: Any) -> Any:
@@ -254,15 +312,17 @@ async def crawl(
     steps: Steps = PLAIN,
     run_id: str | None = None,
     shared: SharedCrawl | None = None,
+    on_fetched: Callable[[], None] | None = None,
 ) -> CrawlSummary:
     """One crawl of one source, start to end; resumable by running it again.
 
     `shared`: host limiters and the archive writer of a crawl of many sources at once
-    (flows/crawl_many.py); without it the crawl has its own.
+    (flows/crawl_many.py); without it the crawl has its own. `on_fetched`: called when
+    the last article batch has been fetched (`crawl all` lets the next source start).
     """
     opts = options or CrawlOptions()
     run = _Run(configured_source(source_name, opts), db, opts, steps, run_id or str(uuid.uuid4()),
-               shared)  # fmt: skip
+               shared, on_fetched)  # fmt: skip
     return await run.execute()
 
 

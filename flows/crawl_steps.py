@@ -39,13 +39,15 @@ from warehouse.since import parse_since
 
 async def discover_step(
     source: Source, fetcher: PoliteFetcher, archive: Archive, frontier: Frontier, run_id: str,
-    opts: CrawlOptions,
+    opts: CrawlOptions, early: int = 0,
 ) -> Discovery:  # fmt: skip
+    """The listing walk; `early` > 0: return before its last records land, with that many
+    of its first new links to fetch meanwhile (`discover(land=False)`)."""
     last = await run_db(archive.path, last_walk, archive.path, source.name, before_run=run_id)
     walk_all = opts.full or last is None or not last[1]
     found = await discover(
         source, fetcher, archive, frontier, run_id=run_id, full=walk_all,
-        max_pages=opts.max_pages, since=parse_since(opts.since),
+        max_pages=opts.max_pages, since=parse_since(opts.since), land=early <= 0, first=early,
     )  # fmt: skip
     if last is not None and not last[1] and not opts.full:
         found.warnings.insert(0, f"the last walk (run {last[0]}) was cut short or never recorded:"
@@ -78,10 +80,12 @@ async def store_step(run: Any, items: list[FrontierItem], results: list[FetchRes
     Runs in a worker thread (the next batch is being fetched meanwhile); the step itself
     is async so that, as a Prefect task, it is orchestrated from the event loop: a sync
     task started from a worker thread cost ~30 ms more per call (measured).
-    In a `crawl all` (run.shared) the sources' store cycles take turns (one writer).
+    In a `crawl all` (run.shared) the sources' store cycles take turns (one writer), and
+    the batch is parsed first in the crawl's parse worker, if it has one.
     """
     if run.shared is not None:  # a `crawl all`: the sources' store cycles take turns
-        work = asyncio.to_thread(run.shared.in_turn, run.store_cycle, items, results)
+        parsed = await run.shared.parse_ahead(results)  # on the other core, before its turn
+        work = asyncio.to_thread(run.shared.in_turn, run.store_cycle, items, results, parsed)
     else:
         work = asyncio.to_thread(run.store_cycle, items, results)
     storing = asyncio.ensure_future(work)
@@ -173,8 +177,13 @@ class BatchNames:
     """Names that say what a batch holds, for Prefect's task runs: `fetch batch 3/12 (100 pages)`."""
 
     def __init__(self, pending: int, size: int) -> None:
+        self.size = size
         self.total = max(1, -(-pending // max(1, size)))
         self.fetched = self.stored = 0
+
+    def expect(self, pending: int) -> None:
+        """The pending count, once known (the first batch may be named before it is)."""
+        self.total = max(self.total, -(-pending // max(1, self.size)))
 
     def fetch(self, pages: int) -> str:
         self.fetched += 1

@@ -36,6 +36,16 @@ class Discovery:
     # and per start URL why it stopped; both go into crawl_runs.
     complete: bool = True
     stops: list[str] = field(default_factory=list)
+    # A walk that does not wait for its records (`discover(land=False)`, a `crawl all`):
+    # its first new links, to be fetched while the records land, and the writes in flight;
+    # `landed()` waits for them and sets `new`.
+    first_links: list[Discovered] = field(default_factory=list)
+    writing: list[asyncio.Future[int]] = field(default_factory=list, repr=False)
+
+    async def landed(self) -> None:
+        """Wait for the walk's records to be in the archive (re-raising a failed write)."""
+        while self.writing:
+            self.new += await self.writing.pop(0)
 
 
 def listing_url(source: Source, start: str, k: int) -> str:
@@ -72,8 +82,11 @@ class _Ledger:
     all of them at its end, before the articles are read from the frontier.
     """
 
-    def __init__(self, archive: Archive, frontier: Frontier, source: str, run_id: str) -> None:
+    def __init__(self, archive: Archive, frontier: Frontier, source: str, run_id: str,
+                 keep_first: int = 0) -> None:  # fmt: skip
         self.archive, self.frontier, self.source, self.run_id = archive, frontier, source, run_id
+        self.keep_first = keep_first
+        self.first_links: list[Discovered] = []  # the walk's first `keep_first` new links
         self.known: set[str] = set()
         self.new = 0
         self._listings: list[FetchResult] = []
@@ -88,6 +101,9 @@ class _Ledger:
         self._listings.append(listing)
         self._links.extend(fresh)
         self.known.update(d.url for d in fresh)
+        room = self.keep_first - len(self.first_links)
+        if room > 0:
+            self.first_links.extend(fresh[:room])
         if time.monotonic() - self._last >= FLUSH_SECONDS:
             await self._start_flush()
 
@@ -116,6 +132,11 @@ class _Ledger:
         await self._start_flush()
         await self._landed()
 
+    async def hand_over(self, found: Discovery) -> None:
+        """Write what is left without waiting: `found.landed()` waits (the walk is over)."""
+        await self._start_flush()
+        found.new, found.writing, self._writing = self.new, self._writing, []
+
 
 async def discover(
     source: Source,
@@ -127,9 +148,18 @@ async def discover(
     full: bool = False,
     max_pages: int | None = None,
     since: dt.date | None = None,
+    land: bool = True,
+    first: int = 0,
 ) -> Discovery:
+    """Walk the source's listings, recording them and their new article links.
+
+    `land=False`: return once the walk is over without waiting for the last records to
+    land (`Discovery.landed()` does), keeping the first `first` new links in
+    `Discovery.first_links` so the articles can start meanwhile. A walk that fails
+    waits for its records either way.
+    """
     found = Discovery()
-    ledger = _Ledger(archive, frontier, source.name, run_id)
+    ledger = _Ledger(archive, frontier, source.name, run_id, keep_first=0 if land else first)
     await ledger.load()
     limit = max_pages or source.max_listing_pages  # an explicit --max-pages beats the config
     try:
@@ -158,9 +188,16 @@ async def discover(
                 k += 1
             found.stops.append(f"{found.stop_reason} after {found.listing_pages} listing page(s)"
                                if len(source.start_urls) == 1 else f"{start}: {found.stop_reason}")
-    finally:
+    except BaseException:
         await ledger.flush()
         found.new = ledger.new
+        raise
+    if land:
+        await ledger.flush()
+        found.new = ledger.new
+    else:
+        found.first_links = ledger.first_links
+        await ledger.hand_over(found)
     return found
 
 

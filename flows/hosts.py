@@ -26,14 +26,17 @@ import math
 import threading
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from flows.archive_writer import STORE, ArchiveWriter
 
 if TYPE_CHECKING:
+    from flows.parse_worker import ParseWorker
+    from flows.store.batch import ParseOutcome
     from warehouse.archive import Archive
+    from warehouse.exchange import FetchResult
 
 T = TypeVar("T")
 WINDOW = 1.0  # the window "requests per second" is counted in
@@ -189,7 +192,8 @@ class SharedCrawl:
     the one DuckDB file. `writer` is the thread every DuckDB call of the crawl goes to
     (flows/archive_writer.py), so the event loop only fetches and paces; it runs the
     sources' store cycles one at a time. Without it (a caller of its own), `store_lock`
-    makes them take turns.
+    makes them take turns. `parser` (flows/parse_worker.py) parses each batch in a child
+    process before its store cycle is queued, so the writer only archives and loads.
     """
 
     hosts: HostLimiters = field(default_factory=HostLimiters)
@@ -197,6 +201,13 @@ class SharedCrawl:
     store_archive: Archive | None = None
     store_lock: threading.Lock = field(default_factory=threading.Lock)
     writer: ArchiveWriter | None = None
+    parser: ParseWorker | None = None
+
+    async def parse_ahead(self, results: Sequence[FetchResult]) -> list[ParseOutcome] | None:
+        """The batch parsed by the parse worker; None when there is none (the store cycle parses)."""
+        if self.parser is None:
+            return None
+        return await self.parser.parse_async(results)
 
     def in_turn(self, fn: Callable[..., T], *args: object) -> T:
         """Run `fn` (a store cycle, from a worker thread) when no other source's is running."""

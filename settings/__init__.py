@@ -56,7 +56,7 @@ class Settings:
     store_worker: str = _setting("GOVARCHIVE_STORE_WORKER", "auto", "auto | 0 | always: a store worker process")
     hold_seconds: float = _setting("GOVARCHIVE_HOLD_SECONDS", 3.0, "seconds a crawl keeps the file between batches")
     hold_mb: float = _setting("GOVARCHIVE_HOLD_MB", 8.0, "... and at most this many MB of pages")
-    crawl_sources: int = _setting("GOVARCHIVE_CRAWL_SOURCES", 64, "crawl all: sources crawled at once")
+    crawl_sources: int = _setting("GOVARCHIVE_CRAWL_SOURCES", 128, "crawl all: sources fetching at once")
     crawl_retries: int = _setting("GOVARCHIVE_CRAWL_RETRIES", 2, "Prefect retries of a crawl that could not run")
     crawl_retry_delay: int = _setting("GOVARCHIVE_CRAWL_RETRY_DELAY", 60, "seconds between those retries")
     # Prefect

@@ -1,7 +1,8 @@
 """Archive, parse, load a batch of fetch results: the one path every flow shares.
 
 Order matters and is the archive's promise: raw bytes are written and recorded first,
-then parsed; a parse failure is recorded against the fetch (re-parseable later) and
+then parsed (or parsed ahead, in a `crawl all`'s parse worker: `flows/parse_worker.py`, and
+loaded only once they are recorded); a parse failure is recorded against the fetch (re-parseable later) and
 never leaves a partial document row. One bad page never costs a batch: a ParseError, or
 any exception a parser bug raises, comes back as a `ParseFailure` recorded against the fetch.
 """
@@ -55,6 +56,11 @@ def parse_all(results: Sequence[FetchResult]) -> list[ParseOutcome]:
     return [parse_one(r) for r in results]
 
 
+def parseable(results: Sequence[FetchResult]) -> list[FetchResult]:
+    """The responses a batch parses: those that did not fail and are not a 304."""
+    return [r for r in results if not r.failure and r.status != 304]
+
+
 @dataclass(slots=True)
 class PageOutcome:
     """What happened to one URL; the CLI prints one line of it per URL."""
@@ -79,10 +85,16 @@ def archive_parse_load(
     source: str | None = None,
     run_id: str | None = None,
     kind: str = "page",
+    parsed: Sequence[ParseOutcome] | None = None,
 ) -> list[PageOutcome]:
-    """Store the raw responses first, then parse and load them."""
+    """Store the raw responses first, then parse and load them.
+
+    `parsed`: `parse_all(parseable(results))` when done ahead (a parse worker); only
+    loaded once the raw responses are recorded.
+    """
     fetch_ids = archive.store_fetches(results, run_id=run_id, source=source, kind=kind)
-    return parse_and_load(archive, [(r, fid, source) for r, fid in zip(results, fetch_ids, strict=True)])
+    items = [(r, fid, source) for r, fid in zip(results, fetch_ids, strict=True)]
+    return parse_and_load(archive, items, parsed)
 
 
 def archive_parse_load_stored(archive: Archive, pages: Sequence[RawPage]) -> list[PageOutcome]:
@@ -103,14 +115,18 @@ def archive_parse_load_stored(archive: Archive, pages: Sequence[RawPage]) -> lis
 
 
 def parse_and_load(
-    archive: Archive, items: Sequence[tuple[FetchResult, int, str | None]]
+    archive: Archive,
+    items: Sequence[tuple[FetchResult, int, str | None]],
+    parsed_ahead: Sequence[ParseOutcome] | None = None,
 ) -> list[PageOutcome]:
-    """Parse what can be parsed, load it."""
+    """Parse what can be parsed (unless `parsed_ahead` has it already), load it."""
     outcomes: list[PageOutcome] = []
     to_load: list[tuple[Document, int | None]] = []
     failures = [r.failure for r, _, _ in items]
-    parseable = [r for (r, _, _), f in zip(items, failures, strict=True) if not f and r.status != 304]
-    parsed = iter(parse_all(parseable))
+    to_parse = parseable([r for r, _, _ in items])
+    if parsed_ahead is not None and len(parsed_ahead) != len(to_parse):
+        parsed_ahead = None  # not this batch's: parse it here
+    parsed = iter(parsed_ahead if parsed_ahead is not None else parse_all(to_parse))
     for (result, fetch_id, source), failure in zip(items, failures, strict=True):
         if failure:
             outcomes.append(PageOutcome(result.identity_url, fetch_id, "failed", error=failure.message))

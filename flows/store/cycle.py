@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flows.sources import Source
-from flows.store.batch import PageOutcome, archive_parse_load
+from flows.store.batch import PageOutcome, ParseOutcome, archive_parse_load
 from flows.store.lease import Lease
 from settings import Settings
 from settings import current as settings_of_run
@@ -64,13 +64,16 @@ class StoreCycle:
     ) -> list[FrontierItem]:
         return self.frontier.pending("article", limit, exclude=exclude, settled_before=settled_before)
 
-    def store(self, items: list[FrontierItem], results: list[FetchResult]) -> list[PageOutcome]:
-        """Archive, parse, load one batch, then settle it in the frontier and count it."""
+    def store(self, items: list[FrontierItem], results: list[FetchResult],
+              parsed: Sequence[ParseOutcome] | None = None) -> list[PageOutcome]:  # fmt: skip
+        """Archive, parse, load one batch, then settle it in the frontier and count it.
+
+        `parsed`: the batch parsed ahead (a `crawl all`'s parse worker), loaded as is.
+        """
         self.lease.hold()
         try:
-            outcomes = archive_parse_load(
-                self.archive, results, source=self.source.name, run_id=self.run_id, kind="page"
-            )
+            outcomes = archive_parse_load(self.archive, results, source=self.source.name,
+                                          run_id=self.run_id, kind="page", parsed=parsed)  # fmt: skip
             # attachments enter the frontier before their page is settled: killed in
             # between, the page is fetched again; the reverse order loses them for good
             self.frontier.add(_attachment_links(self.source, outcomes), self.run_id)
