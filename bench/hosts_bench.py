@@ -9,7 +9,8 @@ crawler runs in its own process. Reported per N, from the server's own request l
   the crawl's span (first to last request the server saw) and the process's wall time
   (with Prefect's temporary API start-up) are both shown;
 - the most requests any host saw in any 1 s window, against that host's limit;
-- peak memory (PSS) of the crawler's process.
+- peak memory (PSS) of the crawler's process (with its parse worker process);
+- where the wall time beyond the span goes: before the first request, after the last.
 
 The replica's server thread runs with real-time round-robin scheduling where allowed
 (else at a higher priority): its log is the measuring instrument, and on a loaded machine
@@ -47,16 +48,18 @@ from tests.replica.hosts import HostsServer, max_in_window, plan_hosts  # noqa: 
 RPS = 2.0
 CRAWL_DELAY = 1.0
 TIMELINE: Path | None = None  # --timeline FILE
+PREFECT_API: str | None = None  # --prefect-server: the API of the server started for the run
 
 
 class PssSampler:
     """Peak PSS of one process (and its children unless told otherwise), sampled every 0.2 s."""
 
-    def __init__(self, pid: int, children: bool = False) -> None:
+    def __init__(self, pid: int, children: bool = False, workers: str | None = None) -> None:
         import psutil
 
         self.proc = psutil.Process(pid)
         self.children = children
+        self.workers = workers  # children whose command line holds this count too (not all)
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -68,9 +71,10 @@ class PssSampler:
         while not self._stop.is_set():
             try:
                 total = _pss(self.proc.pid)
-                if self.children:
+                if self.children or self.workers:
                     for c in self.proc.children(recursive=True):
-                        total += _pss(c.pid)
+                        if self.children or self.workers in " ".join(c.cmdline()):
+                            total += _pss(c.pid)
                 self.peak = max(self.peak, total)
             except (psutil.NoSuchProcess, psutil.AccessDenied, OSError):
                 pass
@@ -128,18 +132,25 @@ def run_govarchive(hs: HostsServer, tmp: Path) -> dict:
     env = dict(os.environ, GOVARCHIVE_SOURCES=str(conf), PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_LOGGING_LEVEL="WARNING")  # fmt: skip
     env.pop("PREFECT_API_URL", None)
+    if PREFECT_API is not None:  # --prefect-server: a running server, as `serve` and workers have
+        env["PREFECT_API_URL"] = PREFECT_API
     hs.log.clear()
-    started = time.monotonic()
+    started, started_at = time.monotonic(), time.time()
     proc = subprocess.Popen([str(ROOT / ".venv/bin/govarchive"), "--db", str(tmp / "archive.duckdb"),
                              "crawl", "all", "--no-progress"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
-    sampler = PssSampler(proc.pid)  # the crawl alone: Prefect's temporary API is its child
+    # the crawl and its parse worker, not Prefect's temporary API (also its child)
+    sampler = PssSampler(proc.pid, workers="flows.parse_worker")
     out, err = proc.communicate()
     wall = time.monotonic() - started
     peak = sampler.stop()
     finished = out.count(": finished")
     result = _measure(hs, wall, peak, "govarchive crawl all")
     result["finished_sources"] = finished
+    times = [e["t"] for e in hs.log.snapshot()]
+    if times:  # where the wall time beyond the span goes: before the first request, after the last
+        result["before_first_s"] = round(min(times) - started_at, 1)
+        result["after_last_s"] = round(started_at + wall - max(times), 1)
     if proc.returncode != 0:
         result["error"] = (err or out)[-400:]
     return result
@@ -202,12 +213,31 @@ COLUMNS = ["crawler", "hosts", "sources", "requests", "ideal_s", "span_s", "span
            "wall_ratio", "max_in_1s", "its_limit", "delayed_host_max_in_1s", "peak_pss_mb"]  # fmt: skip
 
 
+def _prefect_server(home: Path) -> subprocess.Popen[bytes]:
+    """A `prefect server start` for the run (flows/serve.py's), its API in PREFECT_API."""
+    global PREFECT_API
+    import socket
+
+    from flows.serve import start_server, wait_healthy
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = home / "server.log"
+    proc = start_server(port, log)
+    PREFECT_API = f"http://127.0.0.1:{port}/api"
+    wait_healthy(proc, PREFECT_API, log)
+    return proc
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hosts", type=int, action="append", help="N (repeatable; default 4, 16, 64)")
     ap.add_argument("--articles", type=int, default=20, help="articles per column")
     ap.add_argument("--only", choices=["govarchive", "scrapy"], action="append")
     ap.add_argument("--timeline", help="write each host's request times (server log) to FILE.<crawler>.json")
+    ap.add_argument("--prefect-server", action="store_true",
+                    help="crawl through a running Prefect server (started here), not a temporary API")  # fmt: skip
     ap.add_argument("--child-scrapy", help=argparse.SUPPRESS)
     ap.add_argument("--listings", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -221,6 +251,7 @@ def main() -> None:
     rows = []
     home = tempfile.TemporaryDirectory(prefix="govarchive-bench-prefect-")
     os.environ["PREFECT_HOME"] = home.name  # one Prefect home: its database is migrated once
+    server = _prefect_server(Path(home.name)) if args.prefect_server else None
     if "govarchive" in (args.only or ["govarchive"]):
         with HostsServer(plan_hosts(1, 2, delayed=0), realtime=True) as hs, tempfile.TemporaryDirectory() as tmp:
             run_govarchive(hs, Path(tmp))  # warm-up, not reported: the first start migrates it
@@ -234,6 +265,9 @@ def main() -> None:
                 row = run(hs, sub)
                 print(json.dumps(row, ensure_ascii=False), flush=True)
                 rows.append(row)
+    if server is not None:
+        server.terminate()
+        server.wait(30)
     print("\n| " + " | ".join(COLUMNS) + " |\n|" + "---|" * len(COLUMNS))
     for r in rows:
         print("| " + " | ".join(str(r.get(c, "")) for c in COLUMNS) + " |")

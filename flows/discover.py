@@ -79,7 +79,9 @@ class _Ledger:
     The writes go through `run_db` (in a `crawl all`, the archive's writer thread), not
     waited for by the walk: the next listing request is not held up by the last one's
     record. The groups land in order (one writer, first in first out); the walk waits for
-    all of them at its end, before the articles are read from the frontier.
+    all of them at its end, before the articles are read from the frontier, or (a `crawl
+    all`: `discover(land=False)`) hands them over to the crawl, which fetches its first
+    new links meanwhile (`hand_over`, `Discovery.landed`).
     """
 
     def __init__(self, archive: Archive, frontier: Frontier, source: str, run_id: str,

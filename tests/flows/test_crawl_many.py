@@ -75,3 +75,18 @@ def test_a_dead_host_fails_its_source_only(hosts: HostsServer, db_path: Path) ->
     assert {n: s.status for n, s in summaries.items() if n != "h4-2655030"} == {
         "h2-2655010": "finished", "h2-2655011": "finished", "h3-2655020": "finished",
     }  # fmt: skip
+
+
+def test_small_batches_fetch_every_article_once_while_records_land(hosts: HostsServer, db_path: Path) -> None:
+    # batches of 4 (the least): the first is the walk's own first links, fetched before its
+    # records land; each later one is claimed while the one before it is fetched
+    summaries = asyncio.run(crawl_many(None, str(db_path), CrawlOptions(batch_size=4)))
+    assert all(s.status == "finished" for s in summaries), [s.line() for s in summaries]
+    assert {s.source: (s.counts.discovered, s.counts.new) for s in summaries} == {
+        "h2-2655010": (8, 8), "h2-2655011": (6, 6), "h3-2655020": (6, 6), "h4-2655030": (8, 8),
+    }  # fmt: skip
+    articles = [e["path"] for e in hosts.log.snapshot() if e["path"].endswith(".html")]
+    assert len(articles) == 28 and len(set(articles)) == 28  # none twice, none left out
+    assert _sql(db_path, "SELECT count(*) FROM frontier WHERE state <> 'done' AND kind = 'article'") == [(0,)]
+    # the walks are recorded complete only once their links are in (the next run may stop early)
+    assert _sql(db_path, "SELECT count(*) FROM crawl_runs WHERE walk_complete") == [(4,)]
