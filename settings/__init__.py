@@ -57,6 +57,9 @@ class Settings:
     hold_seconds: float = _setting("GOVARCHIVE_HOLD_SECONDS", 3.0, "seconds a crawl keeps the file between batches")
     hold_mb: float = _setting("GOVARCHIVE_HOLD_MB", 8.0, "... and at most this many MB of pages")
     crawl_sources: int = _setting("GOVARCHIVE_CRAWL_SOURCES", 64, "crawl all: sources crawled at once")
+    pace_dir: str | None = _setting(
+        "GOVARCHIVE_PACE_DIR", None, "where crawl processes share each host's pace (`off`: each paces alone)"
+    )
     crawl_retries: int = _setting("GOVARCHIVE_CRAWL_RETRIES", 2, "Prefect retries of a crawl that could not run")
     crawl_retry_delay: int = _setting("GOVARCHIVE_CRAWL_RETRY_DELAY", 60, "seconds between those retries")
     # Prefect

@@ -1,0 +1,224 @@
+"""A host's recent request starts, shared by every crawl process on the machine.
+
+Politeness is owed to a host by the machine, not by a process: `govarchive serve` and
+Prefect workers run each due source in a process of its own, so two sources on one host
+that fall due at the same minute would each keep the host's pace and together send it
+twice its rate. A `HostLedger` is one small file per host (`<pace dir>/<host_port>`) that
+every process writes its request starts into; `HostLimiter.turn` (flows/hosts.py) lets a
+request go only when the ledger agrees, by the same rule it applies in process (`earliest`).
+
+How it stays safe and cheap:
+- the file is read and rewritten under `fcntl.flock`, held for one read and one write of
+  at most `KEEP` lines (microseconds), never across a sleep: a process that may not go
+  releases the lock, sleeps until the computed time and asks again;
+- a request is entered when it is let through (`reserve`, state pending) and its time
+  replaced by the moment its headers left (`sent`), as the in-process pace counts from the
+  send; while another process's request is pending, it counts as leaving now, so nobody
+  follows it closer than the interval however late it leaves;
+- a dead process blocks nobody: the kernel drops its lock, its pending entries are
+  ignored once its pid is gone (or after `PENDING_MAX` s), and old times age out;
+- times are `time.monotonic()`, which on Linux is one clock (CLOCK_MONOTONIC) for every
+  process of the machine, and immune to wall-clock jumps;
+- the pace that binds is the slowest any process declared recently (each entry carries
+  its process's interval), as `HostLimiter.tighten` does for sources within a process.
+
+Not shared: the cap on requests in flight (`concurrency`). Across processes it would need
+leases that outlive nobody (a crashed holder's slot), while at the paces used (1-2
+requests/s against hosts answering in well under a second) the interval is what binds;
+N processes on one host keep at most N × concurrency requests in flight.
+
+The directory is the `GOVARCHIVE_PACE_DIR` setting, by default one per user in the
+machine's temporary directory, so every process of the user agrees on it whatever its
+working directory or archive; `off` paces each process alone.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import itertools
+import logging
+import math
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import settings
+
+WINDOW = 1.0  # the window "requests per second" is counted in (as flows/hosts.py)
+WINDOW_SLACK = 0.05  # room for jitter between our send and the server's stamp of it
+KEEP = 64  # entries kept per host: more than any window's worth at any sane rps
+PENDING_MAX = 30.0  # a request let through but not sent after this long no longer holds others
+POLL = 0.01  # how soon to ask again while another process's request is about to leave
+
+log = logging.getLogger(__name__)
+_SEQ = itertools.count(1)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One request start: when, at what interval its process paces the host, whose, sent yet."""
+
+    at: float
+    interval: float
+    pid: int
+    seq: int
+    sent: bool
+
+    def line(self) -> str:
+        return f"{self.at:.6f} {self.interval:.6f} {self.pid} {self.seq} {'s' if self.sent else 'p'}\n"
+
+    @classmethod
+    def parse(cls, line: str) -> Entry | None:
+        parts = line.split()
+        if len(parts) != 5 or parts[4] not in ("s", "p"):
+            return None
+        try:
+            return cls(float(parts[0]), float(parts[1]), int(parts[2]), int(parts[3]), parts[4] == "s")
+        except ValueError:
+            return None
+
+
+def per_window(interval: float) -> int:
+    """How many sends may fall in one WINDOW at this interval: ceil(rps), at least 1."""
+    return max(1, math.ceil(WINDOW / interval - 1e-9))
+
+
+def earliest(entries: list[Entry], interval: float, now: float) -> float:
+    """When the next request may start, given the host's recent requests by any process.
+
+    The rule of `HostLimiter.next_start`: at least the interval after the latest start, and
+    no `ceil(rps)` starts within WINDOW + WINDOW_SLACK. The interval is the slowest that
+    any recent entry's process declared, or ours; a pending entry counts as leaving now.
+    """
+    if not entries:
+        return now
+    gap = max([interval, *(e.interval for e in entries)])
+    times = sorted(e.at if e.sent else max(e.at, now) for e in entries)
+    at = times[-1] + gap
+    n = per_window(gap)
+    if len(times) >= n:
+        at = max(at, times[-n] + WINDOW + WINDOW_SLACK)
+    return at
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process, alive
+        return True
+    return True
+
+
+def _current(entries: list[Entry], now: float) -> list[Entry]:
+    """The entries that still constrain anyone: recent, and not left pending by the dead."""
+    keep = []
+    for e in entries:
+        if not e.sent and (now - e.at > PENDING_MAX or not _alive(e.pid)):
+            continue  # its request never left, or its process is gone: it holds nobody
+        if e.sent and now - e.at > max(e.interval, WINDOW + WINDOW_SLACK):
+            continue  # aged out of every rule
+        keep.append(e)
+    return keep[-KEEP:]
+
+
+def file_name(host: str) -> str:
+    """`host[:port]` (userinfo dropped, lower-cased) as a safe file name."""
+    host = host.rsplit("@", 1)[-1].lower()
+    return re.sub(r"[^a-z0-9.-]", "_", host) or "_"
+
+
+class HostLedger:
+    """One host's file of recent request starts; `reserve` before a request, `sent` once it left."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._pid = 0
+
+    def _open(self) -> int:
+        if self._fd is None or self._pid != os.getpid():  # a forked child must not share the lock
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+            self._pid = os.getpid()
+        return self._fd
+
+    def _read(self, fd: int) -> list[Entry]:
+        os.lseek(fd, 0, os.SEEK_SET)
+        chunks = []
+        while chunk := os.read(fd, 65536):
+            chunks.append(chunk)
+        text = b"".join(chunks).decode("ascii", errors="replace")
+        return [e for e in map(Entry.parse, text.splitlines()) if e is not None]
+
+    def _write(self, fd: int, entries: list[Entry]) -> None:
+        data = "".join(e.line() for e in entries).encode("ascii")
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, data)
+        os.ftruncate(fd, len(data))
+
+    def reserve(self, interval: float) -> tuple[int | None, float]:
+        """(a ticket, now) when a request may start now, entered as pending; else (None,
+        when to ask again). The lock is held only for this read and write."""
+        fd = self._open()
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            now = time.monotonic()
+            entries = _current(self._read(fd), now)
+            at = earliest(entries, interval, now)
+            if at > now:
+                if any(not e.sent for e in entries):
+                    at = min(at, now + POLL)  # it leaves any moment; its send time decides
+                return None, at
+            seq = next(_SEQ)
+            entries.append(Entry(now, interval, os.getpid(), seq, sent=False))
+            self._write(fd, entries[-KEEP:])
+            return seq, now
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def sent(self, ticket: int, at: float) -> None:
+        """The request of `ticket` left at `at` (monotonic): its entry now counts from then."""
+        fd = self._open()
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            pid = os.getpid()
+            entries = self._read(fd)
+            for k, e in enumerate(entries):
+                if e.pid == pid and e.seq == ticket:
+                    entries[k] = Entry(max(e.at, at), e.interval, pid, ticket, sent=True)
+                    break
+            else:  # pushed out by KEEP newer entries: it is long past
+                return
+            self._write(fd, entries)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def pace_dir() -> Path | None:
+    """The directory every crawl process of this user shares, or None (`off`)."""
+    chosen = settings.current().pace_dir
+    if chosen is not None and chosen.strip().lower() == "off":
+        return None
+    return Path(chosen) if chosen else Path(tempfile.gettempdir()) / f"govarchive-pace-{os.getuid()}"
+
+
+def ledger_for(host: str) -> HostLedger | None:
+    """This host's ledger in the shared directory; None when off or the directory is unusable
+    (then this process paces the host alone, and says so once)."""
+    where = pace_dir()
+    if where is None:
+        return None
+    try:
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ledger = HostLedger(where / file_name(host))
+        ledger._open()
+    except OSError as exc:
+        log.warning("pace ledger %s unusable (%s): %s is paced by this process alone", where, exc, host)
+        return None
+    return ledger

@@ -1,0 +1,69 @@
+"""The per-host pace ledger (flows/host_ledger.py): its rule, its file, and a dead process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.host_ledger import KEEP, WINDOW_SLACK, Entry, HostLedger, _current, earliest, file_name
+
+
+def _sent(at: float, interval: float = 0.5, pid: int | None = None, seq: int = 1) -> Entry:
+    return Entry(at, interval, pid or os.getpid(), seq, sent=True)
+
+
+def test_the_rule_is_the_in_process_one_over_every_process_s_starts() -> None:
+    now = 100.0
+    assert earliest([], 0.5, now) == now  # nobody has asked the host lately
+    # the interval after the latest start, whoever made it
+    assert earliest([_sent(99.9, pid=1)], 0.5, now) == pytest.approx(100.4)
+    # rps 2: no 2 starts within 1 s + slack, even when the interval alone would allow it
+    assert earliest([_sent(99.4, pid=1), _sent(99.9, pid=2)], 0.5, now) == pytest.approx(100.4 + WINDOW_SLACK)
+    # the slowest pace declared recently binds (a process that read a Crawl-delay of 2 s)
+    assert earliest([_sent(99.9, interval=2.0, pid=1)], 0.5, now) == pytest.approx(101.9)
+    # a request let through but not yet on the wire counts as leaving now
+    pending = Entry(99.0, 0.5, os.getpid(), 7, sent=False)
+    assert earliest([pending], 0.5, now) == pytest.approx(100.5)
+
+
+def test_dead_and_old_entries_hold_nobody(tmp_path: Path) -> None:
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)
+    now = 1000.0
+    entries = [
+        Entry(999.9, 0.5, dead, 1, sent=False),  # its process died before sending
+        Entry(960.0, 0.5, os.getpid(), 2, sent=False),  # pending 40 s: it never left
+        _sent(998.0, seq=3),  # sent 2 s ago at 0.5 s: outside every rule
+        _sent(990.0, interval=20.0, seq=4),  # a 20 s Crawl-delay still holds 10 s later
+        _sent(999.8, seq=5),
+    ]
+    assert [e.seq for e in _current(entries, now)] == [4, 5]
+
+
+def test_two_ledgers_on_one_file_take_turns_and_the_file_stays_small(tmp_path: Path) -> None:
+    path = tmp_path / file_name("user@Kjj.Example.gov.cn:8080")
+    assert path.name == "kjj.example.gov.cn_8080"
+    mine, theirs = HostLedger(path), HostLedger(path)
+    ticket, at = mine.reserve(0.5)
+    assert ticket is not None
+    # the other is told to ask again soon (ours is pending: it leaves any moment) ...
+    refused, again = theirs.reserve(0.5)
+    assert refused is None and again > at
+    mine.sent(ticket, at + 0.01)
+    # ... and, once ours is on the wire, the interval after its send time
+    refused, again = theirs.reserve(0.5)
+    assert refused is None and again == pytest.approx(at + 0.51, abs=1e-5)
+    lines = path.read_text().splitlines()
+    assert len(lines) == 1 and lines[0].endswith(" s")
+    # however many requests, at most KEEP entries are kept
+    # a 60 s pace declared by anyone holds everyone
+    path.write_text(_sent(at - 5, interval=60.0, pid=1).line() + "an unreadable line is skipped\n")
+    assert theirs.reserve(0.5)[0] is None
+    # however many requests, at most KEEP entries are kept
+    path.write_text("".join(_sent(at - 0.5 + 0.001 * k, interval=1e-4, seq=k).line() for k in range(KEEP + 5)))
+    assert theirs.reserve(1e-4)[0] is not None
+    assert len(path.read_text().splitlines()) == KEEP
