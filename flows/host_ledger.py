@@ -34,6 +34,7 @@ working directory or archive; `off` paces each process alone.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import itertools
 import logging
@@ -42,6 +43,7 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,14 +141,28 @@ class HostLedger:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fd: int | None = None
-        self._pid = 0
+        self.broken = False  # the file could not be used: this process paces the host alone
 
-    def _open(self) -> int:
-        if self._fd is None or self._pid != os.getpid():  # a forked child must not share the lock
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-            self._pid = os.getpid()
-        return self._fd
+    def _unusable(self, exc: OSError) -> None:
+        self.broken = True
+        _warn_once(self.path.parent, exc)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[int]:
+        """The file, open and locked for one read and write. Opened each time, not kept:
+        a crawl of a thousand hosts keeps no thousand descriptors, and a forked child
+        never shares its parent's lock; opening costs microseconds."""
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            fd = os.open(self.path, flags, 0o600)
+        except FileNotFoundError:  # the directory went (a temp cleaner): make it again
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(self.path, flags, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield fd
+        finally:
+            os.close(fd)  # drops the lock too
 
     def _read(self, fd: int) -> list[Entry]:
         os.lseek(fd, 0, os.SEEK_SET)
@@ -164,10 +180,18 @@ class HostLedger:
 
     def reserve(self, interval: float) -> tuple[int | None, float]:
         """(a ticket, now) when a request may start now, entered as pending; else (None,
-        when to ask again). The lock is held only for this read and write."""
-        fd = self._open()
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        when to ask again). The lock is held only for this read and write. A file that
+        cannot be used lets every request go (ticket 0), the in-process pace still holding."""
+        if self.broken:
+            return 0, time.monotonic()
         try:
+            return self._reserve(interval)
+        except OSError as exc:
+            self._unusable(exc)
+            return 0, time.monotonic()
+
+    def _reserve(self, interval: float) -> tuple[int | None, float]:
+        with self._locked() as fd:
             now = time.monotonic()
             entries = _current(self._read(fd), now)
             at = earliest(entries, interval, now)
@@ -179,14 +203,18 @@ class HostLedger:
             entries.append(Entry(now, interval, os.getpid(), seq, sent=False))
             self._write(fd, entries[-KEEP:])
             return seq, now
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
 
     def sent(self, ticket: int, at: float) -> None:
         """The request of `ticket` left at `at` (monotonic): its entry now counts from then."""
-        fd = self._open()
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        if self.broken or not ticket:
+            return
         try:
+            self._sent(ticket, at)
+        except OSError as exc:
+            self._unusable(exc)
+
+    def _sent(self, ticket: int, at: float) -> None:
+        with self._locked() as fd:
             pid = os.getpid()
             entries = self._read(fd)
             for k, e in enumerate(entries):
@@ -196,8 +224,15 @@ class HostLedger:
             else:  # pushed out by KEEP newer entries: it is long past
                 return
             self._write(fd, entries)
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+_WARNED: set[Path] = set()
+
+
+def _warn_once(where: Path, exc: OSError) -> None:
+    if where not in _WARNED:
+        _WARNED.add(where)
+        log.warning("pace ledger %s unusable (%s): its hosts are paced by this process alone", where, exc)
 
 
 def pace_dir() -> Path | None:
@@ -210,15 +245,16 @@ def pace_dir() -> Path | None:
 
 def ledger_for(host: str) -> HostLedger | None:
     """This host's ledger in the shared directory; None when off or the directory is unusable
-    (then this process paces the host alone, and says so once)."""
+    (then this process paces the host alone, and says so once: a crawl is not stopped by it)."""
     where = pace_dir()
     if where is None:
         return None
+    ledger = HostLedger(where / file_name(host))
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
-        ledger = HostLedger(where / file_name(host))
-        ledger._open()
+        with ledger._locked():
+            pass
     except OSError as exc:
-        log.warning("pace ledger %s unusable (%s): %s is paced by this process alone", where, exc, host)
+        _warn_once(where, exc)
         return None
     return ledger

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from flows.host_ledger import KEEP, WINDOW_SLACK, Entry, HostLedger, _current, earliest, file_name
+from flows.host_ledger import (
+    KEEP,
+    WINDOW_SLACK,
+    Entry,
+    HostLedger,
+    _current,
+    earliest,
+    file_name,
+    ledger_for,
+)
 
 
 def _sent(at: float, interval: float = 0.5, pid: int | None = None, seq: int = 1) -> Entry:
@@ -67,3 +76,18 @@ def test_two_ledgers_on_one_file_take_turns_and_the_file_stays_small(tmp_path: P
     path.write_text("".join(_sent(at - 0.5 + 0.001 * k, interval=1e-4, seq=k).line() for k in range(KEEP + 5)))
     assert theirs.reserve(1e-4)[0] is not None
     assert len(path.read_text().splitlines()) == KEEP
+
+
+def test_an_unusable_directory_never_stops_a_crawl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # removed under a running crawl (a temp cleaner): made again
+    ledger = HostLedger(tmp_path / "gone" / "h")
+    assert ledger.reserve(0.5)[0] is not None and (tmp_path / "gone" / "h").exists()
+    # a file where the directory should be: the process paces the host alone
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("GOVARCHIVE_PACE_DIR", str(tmp_path / "file" / "pace"))
+    assert ledger_for("127.0.0.2:80") is None
+    broken = HostLedger(tmp_path / "file" / "h")
+    assert broken.reserve(0.5)[0] == 0 and broken.broken
+    broken.sent(0, 1.0)
+    monkeypatch.setenv("GOVARCHIVE_PACE_DIR", "off")
+    assert ledger_for("127.0.0.2:80") is None
