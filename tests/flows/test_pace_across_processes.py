@@ -19,7 +19,7 @@ from tests.archive_rows import rows as _sql
 from tests.replica.hosts import ColumnPlan, HostPlan, HostsServer, max_in_window
 
 RPS = 2
-ARTICLES = 6
+ARTICLES = 4
 PLANS = [HostPlan("127.0.0.2", (ColumnPlan("2655050", ARTICLES), ColumnPlan("2655051", ARTICLES)))]
 SOURCES = ("h2-2655050", "h2-2655051")
 REPO = Path(__file__).resolve().parents[2]
