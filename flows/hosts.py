@@ -177,8 +177,8 @@ class HostLimiters:
         host = host.lower()
         limiter = self._by_host.get(host)
         if limiter is None:
-            ledger = ledger_for(host) if rps > 0 else None
-            limiter = self._by_host[host] = HostLimiter(host, rps, concurrency, ledger)
+            # asked only when paced (a later source or a Crawl-delay may pace an unpaced host)
+            limiter = self._by_host[host] = HostLimiter(host, rps, concurrency, ledger_for(host))
         return limiter
 
     def register(self, host: str, rps: float, concurrency: int) -> HostLimiter:
