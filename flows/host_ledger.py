@@ -119,13 +119,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _current(entries: list[Entry], now: float) -> list[Entry]:
-    """The entries that still constrain anyone: recent, and not left pending by the dead."""
+def _current(entries: list[Entry], now: float, interval: float) -> list[Entry]:
+    """The entries that still constrain a request at `interval`: recent, and not left
+    pending by the dead."""
     keep = []
     for e in entries:
         if not e.sent and (now - e.at > PENDING_MAX or not _alive(e.pid)):
             continue  # its request never left, or its process is gone: it holds nobody
-        if e.sent and now - e.at > max(e.interval, WINDOW + WINDOW_SLACK):
+        if e.sent and now - e.at > max(e.interval, interval, WINDOW + WINDOW_SLACK):
             continue  # aged out of every rule
         keep.append(e)
     return keep[-KEEP:]
@@ -194,7 +195,7 @@ class HostLedger:
     def _reserve(self, interval: float) -> tuple[int | None, float]:
         with self._locked() as fd:
             now = time.monotonic()
-            entries = _current(self._read(fd), now)
+            entries = _current(self._read(fd), now, interval)
             at = earliest(entries, interval, now)
             if at > now:
                 if any(not e.sent for e in entries):

@@ -50,7 +50,9 @@ def test_dead_and_old_entries_hold_nobody(tmp_path: Path) -> None:
         _sent(990.0, interval=20.0, seq=4),  # a 20 s Crawl-delay still holds 10 s later
         _sent(999.8, seq=5),
     ]
-    assert [e.seq for e in _current(entries, now)] == [4, 5]
+    assert [e.seq for e in _current(entries, now, 0.5)] == [4, 5]
+    # ... but a request at a 3 s pace (it read a Crawl-delay) still waits for the one 2 s ago
+    assert [e.seq for e in _current(entries, now, 3.0)] == [3, 4, 5]
 
 
 def test_two_ledgers_on_one_file_take_turns_and_the_file_stays_small(tmp_path: Path) -> None:
