@@ -16,8 +16,12 @@ How it stays safe and cheap:
   replaced by the moment its headers left (`sent`), as the in-process pace counts from the
   send; while another process's request is pending, it counts as leaving now, so nobody
   follows it closer than the interval however late it leaves;
-- a dead process blocks nobody: the kernel drops its lock, its pending entries are
-  ignored once its pid is gone (or after `PENDING_MAX` s), and old times age out;
+- turns go in line: a request that was told to wait is entered as waiting, and when a
+  slot comes the one that has waited longest, of any process, takes it; without the line
+  whoever woke first won, and under load one crawl took every turn until it was done;
+- a dead process blocks nobody: the kernel drops its lock, its pending and waiting entries
+  are ignored once its pid is gone (or after `PENDING_MAX` s, or when a waiter is not back
+  `WAITER_GRACE` s after it meant to be), and old times age out;
 - times are `time.monotonic()`, which on Linux is one clock (CLOCK_MONOTONIC) for every
   process of the machine, and immune to wall-clock jumps;
 - the pace that binds is the slowest any process declared recently (each entry carries
@@ -44,7 +48,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,31 +59,42 @@ WINDOW_SLACK = 0.05  # room for jitter between our send and the server's stamp o
 KEEP = 64  # entries kept per host: more than any window's worth at any sane rps
 PENDING_MAX = 30.0  # a request let through but not sent after this long no longer holds others
 POLL = 0.01  # how soon to ask again while another process's request is about to leave
+WAITER_GRACE = 1.0  # a waiter not back this long after its wake-up time loses its place
 
 log = logging.getLogger(__name__)
 _SEQ = itertools.count(1)
 
 
+SENT, PENDING, WAITING = "s", "p", "w"
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One request start: when, at what interval its process paces the host, whose, sent yet."""
+    """One request of one process: when, at what interval its process paces the host, whose,
+    and its state: sent (`at` is when its headers left), pending (let through at `at`, not
+    yet on the wire) or waiting for its turn (since `at`; it asks again by `until`)."""
 
     at: float
     interval: float
     pid: int
     seq: int
-    sent: bool
+    state: str = SENT
+    until: float = 0.0
+
+    @property
+    def sent(self) -> bool:
+        return self.state == SENT
 
     def line(self) -> str:
-        return f"{self.at:.6f} {self.interval:.6f} {self.pid} {self.seq} {'s' if self.sent else 'p'}\n"
+        return f"{self.at:.6f} {self.interval:.6f} {self.pid} {self.seq} {self.state} {self.until:.6f}\n"
 
     @classmethod
     def parse(cls, line: str) -> Entry | None:
         parts = line.split()
-        if len(parts) != 5 or parts[4] not in ("s", "p"):
+        if len(parts) != 6 or parts[4] not in (SENT, PENDING, WAITING):
             return None
         try:
-            return cls(float(parts[0]), float(parts[1]), int(parts[2]), int(parts[3]), parts[4] == "s")
+            return cls(float(parts[0]), float(parts[1]), int(parts[2]), int(parts[3]), parts[4], float(parts[5]))
         except ValueError:
             return None
 
@@ -96,6 +111,7 @@ def earliest(entries: list[Entry], interval: float, now: float) -> float:
     no `ceil(rps)` starts within WINDOW + WINDOW_SLACK. The interval is the slowest that
     any recent entry's process declared, or ours; a pending entry counts as leaving now.
     """
+    entries = [e for e in entries if e.state != WAITING]
     gap = max([interval, *(e.interval for e in entries)])
     if not entries or gap <= 0:
         return now
@@ -124,7 +140,9 @@ def _current(entries: list[Entry], now: float, interval: float) -> list[Entry]:
     pending by the dead."""
     keep = []
     for e in entries:
-        if not e.sent and (now - e.at > PENDING_MAX or not _alive(e.pid)):
+        if e.state == WAITING and (e.until < now or not _alive(e.pid)):
+            continue  # it did not come back for its turn: it has lost its place
+        if e.state == PENDING and (now - e.at > PENDING_MAX or not _alive(e.pid)):
             continue  # its request never left, or its process is gone: it holds nobody
         if e.sent and now - e.at > max(e.interval, interval, WINDOW + WINDOW_SLACK):
             continue  # aged out of every rule
@@ -139,7 +157,8 @@ def file_name(host: str) -> str:
 
 
 class HostLedger:
-    """One host's file of recent request starts; `reserve` before a request, `sent` once it left."""
+    """One host's file of recent requests; `reserve` before a request (until it may go),
+    `sent` once it left, `withdraw` if it will not be made."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -180,52 +199,69 @@ class HostLedger:
         os.write(fd, data)
         os.ftruncate(fd, len(data))
 
-    def reserve(self, interval: float) -> tuple[int | None, float]:
-        """(a ticket, now) when a request may start now, entered as pending; else (None,
-        when to ask again). The lock is held only for this read and write. A file that
-        cannot be used lets every request go (ticket 0), the in-process pace still holding."""
+    def ticket(self) -> int:
+        """A new request's number (with our pid, its name in the file)."""
+        return next(_SEQ)
+
+    def reserve(self, interval: float, ticket: int) -> tuple[bool, float]:
+        """(True, now) when request `ticket` may start now: entered as pending. Else (False,
+        when to ask again), and it waits in line: the requests that have waited longest, of
+        any process, go first, so a busy crawl cannot take every turn from another (without
+        the line, whoever wakes first wins, and one crawl took a host for seconds on end).
+        The lock is held only for this read and write. A file that cannot be used lets every
+        request go, the in-process pace still holding."""
         if self.broken:
-            return 0, time.monotonic()
+            return True, time.monotonic()
         try:
-            return self._reserve(interval)
+            return self._reserve(interval, ticket)
         except OSError as exc:
             self._unusable(exc)
-            return 0, time.monotonic()
+            return True, time.monotonic()
 
-    def _reserve(self, interval: float) -> tuple[int | None, float]:
+    def _reserve(self, interval: float, ticket: int) -> tuple[bool, float]:
+        pid = os.getpid()
         with self._locked() as fd:
             now = time.monotonic()
             entries = _current(self._read(fd), now, interval)
-            at = earliest(entries, interval, now)
-            if at > now:
-                if any(not e.sent for e in entries):
-                    at = min(at, now + POLL)  # it leaves any moment; its send time decides
-                return None, at
-            seq = next(_SEQ)
-            entries.append(Entry(now, interval, os.getpid(), seq, sent=False))
-            self._write(fd, entries[-KEEP:])
-            return seq, now
+            mine = next((e for e in entries if e.pid == pid and e.seq == ticket), None)
+            others = [e for e in entries if e is not mine]
+            since = mine.at if mine is not None else now
+            at = earliest(others, interval, now)
+            ahead = any(e.state == WAITING and (e.at, e.pid, e.seq) < (since, pid, ticket) for e in others)
+            if at <= now and not ahead:
+                others.append(Entry(now, interval, pid, ticket, PENDING))
+                self._write(fd, others[-KEEP:])
+                return True, now
+            if at <= now or any(e.state == PENDING for e in others):
+                at = min(at, now + POLL) if at > now else now + POLL  # its turn, or a send, is imminent
+            others.append(Entry(since, interval, pid, ticket, WAITING, until=at + WAITER_GRACE))
+            self._write(fd, others[-KEEP:])
+            return False, at
+
+    def withdraw(self, ticket: int) -> None:
+        """Request `ticket` will not be made (cancelled while it waited): out of the line."""
+        self._update(ticket, lambda e: None)
 
     def sent(self, ticket: int, at: float) -> None:
-        """The request of `ticket` left at `at` (monotonic): its entry now counts from then."""
-        if self.broken or not ticket:
+        """Request `ticket` left at `at` (monotonic): its entry now counts from then."""
+        self._update(ticket, lambda e: Entry(max(e.at, at), e.interval, e.pid, e.seq, SENT))
+
+    def _update(self, ticket: int, change: Callable[[Entry], Entry | None]) -> None:
+        if self.broken:
             return
+        pid = os.getpid()
         try:
-            self._sent(ticket, at)
+            with self._locked() as fd:
+                entries = self._read(fd)
+                for k, e in enumerate(entries):
+                    if e.pid == pid and e.seq == ticket:
+                        new = change(e)
+                        entries[k : k + 1] = [] if new is None else [new]
+                        self._write(fd, entries)
+                        return
+                # not there: pushed out by KEEP newer entries, long past
         except OSError as exc:
             self._unusable(exc)
-
-    def _sent(self, ticket: int, at: float) -> None:
-        with self._locked() as fd:
-            pid = os.getpid()
-            entries = self._read(fd)
-            for k, e in enumerate(entries):
-                if e.pid == pid and e.seq == ticket:
-                    entries[k] = Entry(max(e.at, at), e.interval, pid, ticket, sent=True)
-                    break
-            else:  # pushed out by KEEP newer entries: it is long past
-                return
-            self._write(fd, entries)
 
 
 _WARNED: set[Path] = set()

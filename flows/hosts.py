@@ -93,6 +93,29 @@ class HostLimiter:
             at = max(at, self._sent[-n] + WINDOW + WINDOW_SLACK)
         return at
 
+    async def _wait_for_start(self) -> int | None:
+        """Sleep until this host's next start, by our own sends and (through the ledger, in
+        line with their waiting requests) every other process's; the ledger's ticket."""
+        ticket: int | None = None
+        try:
+            while True:
+                wait = self.next_start() - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
+                if self.ledger is None:
+                    return None
+                if ticket is None:
+                    ticket = self.ledger.ticket()
+                go, at = self.ledger.reserve(self.interval, ticket)
+                if go:
+                    return ticket
+                await asyncio.sleep(max(0.0, at - time.monotonic()))
+        except BaseException:
+            if ticket is not None and self.ledger is not None:
+                self.ledger.withdraw(ticket)  # cancelled while waiting: out of the line
+            raise
+
     @contextlib.asynccontextmanager
     async def turn(self) -> AsyncIterator[None]:
         """Wait for a slot and this host's next start time; hold the slot for the request.
@@ -122,19 +145,7 @@ class HostLimiter:
             async with self._turn:  # one waiter at a time, in arrival order
                 if self._unsent is not None:
                     await self._unsent.wait()
-                ticket: int | None = None
-                while True:
-                    wait = self.next_start() - time.monotonic()
-                    if wait > 0:
-                        await asyncio.sleep(wait)
-                        continue
-                    if self.ledger is None:
-                        break
-                    # other processes' requests to this host too: the same rule over theirs
-                    ticket, at = self.ledger.reserve(self.interval)
-                    if ticket is not None:
-                        break
-                    await asyncio.sleep(max(0.0, at - time.monotonic()))
+                ticket = await self._wait_for_start()
                 self._last = time.monotonic()  # provisional: the send time replaces it
                 sent = self._unsent = asyncio.Event()
 
