@@ -9,8 +9,8 @@ request go only when the ledger agrees, by the same rule it applies in process (
 
 How it stays safe and cheap:
 - the file is read and rewritten under `fcntl.flock`, held for one read and one write of
-  at most `KEEP` lines (tens of microseconds: a reserve and its send together took 75 µs
-  median on a 2 rps host, shared 2-core machine), never across a sleep: a process that may not go
+  at most `KEEP` lines (a reserve that may go and its send together, two such holds, took
+  ~200 µs median on a shared 2-core machine: bench/pace_bench.py), never across a sleep: a process that may not go
   releases the lock, sleeps until the computed time and asks again;
 - a request is entered when it is let through (`reserve`, state pending) and its time
   replaced by the moment its headers left (`sent`), as the in-process pace counts from the
