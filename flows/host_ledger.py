@@ -59,6 +59,7 @@ WINDOW_SLACK = 0.05  # room for jitter between our send and the server's stamp o
 KEEP = 64  # entries kept per host: more than any window's worth at any sane rps
 PENDING_MAX = 30.0  # a request let through but not sent after this long no longer holds others
 POLL = 0.01  # how soon to ask again while another process's request is about to leave
+ROUNDING = 1e-5  # times are written to the µs: our own next start may read as a hair late
 WAITER_GRACE = 1.0  # a waiter not back this long after its wake-up time loses its place
 
 log = logging.getLogger(__name__)
@@ -228,11 +229,11 @@ class HostLedger:
             since = mine.at if mine is not None else now
             at = earliest(others, interval, now)
             ahead = any(e.state == WAITING and (e.at, e.pid, e.seq) < (since, pid, ticket) for e in others)
-            if at <= now and not ahead:
+            if at <= now + ROUNDING and not ahead:
                 others.append(Entry(now, interval, pid, ticket, PENDING))
                 self._write(fd, others[-KEEP:])
                 return True, now
-            if at <= now or any(e.state == PENDING for e in others):
+            if at <= now + ROUNDING or any(e.state == PENDING for e in others):
                 at = min(at, now + POLL) if at > now else now + POLL  # its turn, or a send, is imminent
             others.append(Entry(since, interval, pid, ticket, WAITING, until=at + WAITER_GRACE))
             self._write(fd, others[-KEEP:])
