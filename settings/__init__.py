@@ -42,6 +42,9 @@ class Settings:
     pywb_python: str | None = _setting("GOVARCHIVE_PYWB_PYTHON", None, "the Python that has pywb")
     # fetching
     allow_private: bool = _setting("GOVARCHIVE_ALLOW_PRIVATE", False, "ingest/parse may fetch private addresses")
+    pace_dir: str | None = _setting(
+        "GOVARCHIVE_PACE_DIR", None, "where crawl processes share each host's pace (`off`: each paces alone)"
+    )
     # the archive file
     lock_wait: float = _setting("GOVARCHIVE_LOCK_WAIT", 30.0, "seconds to wait for the archive file")
     writer_memory: str = _setting("GOVARCHIVE_WRITER_MEMORY", "128MB", "DuckDB cap of a writing connection")
@@ -57,9 +60,6 @@ class Settings:
     hold_seconds: float = _setting("GOVARCHIVE_HOLD_SECONDS", 3.0, "seconds a crawl keeps the file between batches")
     hold_mb: float = _setting("GOVARCHIVE_HOLD_MB", 8.0, "... and at most this many MB of pages")
     crawl_sources: int = _setting("GOVARCHIVE_CRAWL_SOURCES", 64, "crawl all: sources crawled at once")
-    pace_dir: str | None = _setting(
-        "GOVARCHIVE_PACE_DIR", None, "where crawl processes share each host's pace (`off`: each paces alone)"
-    )
     crawl_retries: int = _setting("GOVARCHIVE_CRAWL_RETRIES", 2, "Prefect retries of a crawl that could not run")
     crawl_retry_delay: int = _setting("GOVARCHIVE_CRAWL_RETRY_DELAY", 60, "seconds between those retries")
     # Prefect
