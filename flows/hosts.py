@@ -15,6 +15,12 @@ request when its own loop gets to it), no 1 s window of its log holds more than 
 requests. The slack costs WINDOW_SLACK per second of pace (5% at 50 ms), where the
 old 3% wider spacing covered only 30 ms of jitter at 2 requests/s (and a 16-host
 benchmark run saw 3 requests in one second of a 2/s host).
+
+A host's pace also holds across processes: scheduled runs (`govarchive serve`, Prefect
+workers) crawl each source in a process of its own, so each limiter also asks the host's
+`HostLedger` (flows/host_ledger.py), a file of the recent starts of every process on the
+machine, and lets a request go only when that agrees too. The cap on requests in flight
+stays per process (see there why).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from flows.archive_writer import STORE, ArchiveWriter
+from flows.host_ledger import WINDOW, WINDOW_SLACK, HostLedger, ledger_for
 
 if TYPE_CHECKING:
     from flows.parse_worker import ParseWorker
@@ -39,16 +46,15 @@ if TYPE_CHECKING:
     from warehouse.exchange import FetchResult
 
 T = TypeVar("T")
-WINDOW = 1.0  # the window "requests per second" is counted in
-WINDOW_SLACK = 0.05  # room for jitter between our send and the server's stamp of it
 MAX_CRAWL_DELAY = 60.0  # a robots.txt asking for more is capped (one page a minute)
 
 
 class HostLimiter:
     """One host's pace: at most one request start per `interval` s, `concurrency` in flight."""
 
-    def __init__(self, host: str, rps: float, concurrency: int) -> None:
+    def __init__(self, host: str, rps: float, concurrency: int, ledger: HostLedger | None = None) -> None:
         self.host = host
+        self.ledger = ledger  # the host's starts by every process on the machine (flows/host_ledger.py)
         self.rps = rps
         self.concurrency = max(1, concurrency)
         self.interval = 1.0 / rps if rps > 0 else 0.0
@@ -90,6 +96,29 @@ class HostLimiter:
             at = max(at, self._sent[-n] + WINDOW + WINDOW_SLACK)
         return at
 
+    async def _wait_for_start(self) -> int | None:
+        """Sleep until this host's next start, by our own sends and (through the ledger, in
+        line with their waiting requests) every other process's; the ledger's ticket."""
+        ticket: int | None = None
+        try:
+            while True:
+                wait = self.next_start() - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
+                if self.ledger is None:
+                    return None
+                if ticket is None:
+                    ticket = self.ledger.ticket()
+                go, at = self.ledger.reserve(self.interval, ticket)
+                if go:
+                    return ticket
+                await asyncio.sleep(max(0.0, at - time.monotonic()))
+        except BaseException:
+            if ticket is not None and self.ledger is not None:
+                self.ledger.withdraw(ticket)  # cancelled while waiting: out of the line
+            raise
+
     @contextlib.asynccontextmanager
     async def turn(self) -> AsyncIterator[None]:
         """Wait for a slot and this host's next start time; hold the slot for the request.
@@ -119,11 +148,7 @@ class HostLimiter:
             async with self._turn:  # one waiter at a time, in arrival order
                 if self._unsent is not None:
                     await self._unsent.wait()
-                while True:
-                    wait = self.next_start() - time.monotonic()
-                    if wait <= 0:
-                        break
-                    await asyncio.sleep(wait)
+                ticket = await self._wait_for_start()
                 self._last = time.monotonic()  # provisional: the send time replaces it
                 sent = self._unsent = asyncio.Event()
 
@@ -132,6 +157,8 @@ class HostLimiter:
                     self._last = max(self._last, time.monotonic())
                     self._sent.append(self._last)
                     sent.set()
+                    if ticket is not None and self.ledger is not None:
+                        self.ledger.sent(ticket, self._last)
 
             self.requests += 1
             self.in_flight += 1
@@ -164,7 +191,8 @@ class HostLimiters:
         host = host.lower()
         limiter = self._by_host.get(host)
         if limiter is None:
-            limiter = self._by_host[host] = HostLimiter(host, rps, concurrency)
+            # asked only when paced (a later source or a Crawl-delay may pace an unpaced host)
+            limiter = self._by_host[host] = HostLimiter(host, rps, concurrency, ledger_for(host))
         return limiter
 
     def register(self, host: str, rps: float, concurrency: int) -> HostLimiter:

@@ -6,7 +6,9 @@
 - the pace is one `HostLimiter` per host (flows/hosts.py): a minimum interval between
   request starts plus a cap on requests in flight, shared by every fetcher given the
   same `HostLimiters`. robots.txt's Crawl-delay (or Request-rate) slows a host further:
-  the larger of it and 1/rps wins.
+  the larger of it and 1/rps wins. Other crawl processes' requests to the host count too
+  (each limiter asks the host's file in flows/host_ledger.py), so a host's pace holds
+  however many scheduled runs fall due together.
 - retries use tenacity: exponential backoff with jitter on timeouts, connection
   errors, 429 and 5xx, and never sooner than a Retry-After header asks.
 """

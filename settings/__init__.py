@@ -42,6 +42,9 @@ class Settings:
     pywb_python: str | None = _setting("GOVARCHIVE_PYWB_PYTHON", None, "the Python that has pywb")
     # fetching
     allow_private: bool = _setting("GOVARCHIVE_ALLOW_PRIVATE", False, "ingest/parse may fetch private addresses")
+    pace_dir: str | None = _setting(
+        "GOVARCHIVE_PACE_DIR", None, "where crawl processes share each host's pace (`off`: each paces alone)"
+    )
     # the archive file
     lock_wait: float = _setting("GOVARCHIVE_LOCK_WAIT", 30.0, "seconds to wait for the archive file")
     writer_memory: str = _setting("GOVARCHIVE_WRITER_MEMORY", "128MB", "DuckDB cap of a writing connection")

@@ -22,6 +22,10 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
 os.environ.pop("GOVARCHIVE_DB", None)
+# the hosts' shared pace ledger (flows/host_ledger.py): the session's own, not the user's
+_PACE_DIR = tempfile.mkdtemp(prefix="govarchive-pace-")
+atexit.register(shutil.rmtree, _PACE_DIR, ignore_errors=True)
+os.environ["GOVARCHIVE_PACE_DIR"] = _PACE_DIR
 os.environ.pop("GOVARCHIVE_ALLOW_PRIVATE", None)
 
 
