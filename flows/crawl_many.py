@@ -152,6 +152,9 @@ async def crawl_many(
             order = busiest_first(chosen, opts)  # the gate lets them in in this order
             done = await asyncio.gather(*(one(s) for s in order))
             by_name = {s.name: summary for s, summary in zip(order, done, strict=True)}
+            if shared.parser is not None and shared.parser.failure:  # slower from then on, nothing lost
+                for summary in done:
+                    summary.notes.append(shared.parser.failure)
             return [by_name[s.name] for s in chosen]
     finally:
         try:

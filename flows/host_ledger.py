@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import settings
+from warehouse.pids import alive
 
 WINDOW = 1.0  # the window "requests per second" is counted in (as flows/hosts.py)
 WINDOW_SLACK = 0.05  # room for jitter between our send and the server's stamp of it
@@ -124,26 +125,14 @@ def earliest(entries: list[Entry], interval: float, now: float) -> float:
     return at
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process, alive
-        return True
-    return True
-
-
 def _current(entries: list[Entry], now: float, interval: float) -> list[Entry]:
     """The entries that still constrain a request at `interval`: recent, and not left
     pending by the dead."""
     keep = []
     for e in entries:
-        if e.state == WAITING and (e.until < now or not _alive(e.pid)):
+        if e.state == WAITING and (e.until < now or not alive(e.pid)):
             continue  # it did not come back for its turn: it has lost its place
-        if e.state == PENDING and (now - e.at > PENDING_MAX or not _alive(e.pid)):
+        if e.state == PENDING and (now - e.at > PENDING_MAX or not alive(e.pid)):
             continue  # its request never left, or its process is gone: it holds nobody
         if e.sent and now - e.at > max(e.interval, interval, WINDOW + WINDOW_SLACK):
             continue  # aged out of every rule

@@ -13,7 +13,6 @@ in the same folder shares `warc/`, and its records are never adopted.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from warehouse import fetch_rows, warc_owner
 from warehouse.exchange import FetchResult, utcnow
+from warehouse.pids import alive
 from warehouse.warc import WarcLocation
 
 _OWNER = re.compile(r"-(\d+)-\d+\.warc\.gz$")
@@ -32,16 +32,7 @@ def _writer_alive(name: str) -> bool:
     m = _OWNER.search(name)
     if not m:
         return False
-    pid = int(m.group(1))
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return alive(int(m.group(1)))
 
 
 def _tail(root: Path, file: str, start: int) -> list[tuple[FetchResult, WarcLocation]]:

@@ -24,7 +24,7 @@ def test_sigterm_to_a_crawl_stops_it_and_its_temporary_prefect_server(tmp_path: 
     with ReplicaServer(articles={"nxzx": 8}, mode="thread") as rs:
         proc = subprocess.Popen(
             [str(BIN / "govarchive"), "--db", str(db), "crawl", "nxzx-tagz", "--base-url", rs.base_url("nxzx"),
-             "--rps", "0.5", "--no-progress"],
+             "--rps", "1", "--no-progress"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         deadline = time.monotonic() + 180
