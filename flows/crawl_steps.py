@@ -178,7 +178,8 @@ class BatchNames:
 
     def __init__(self, pending: int, size: int) -> None:
         self.size = size
-        self.total = max(1, -(-pending // max(1, size)))
+        self.total = 1
+        self.expect(pending)
         self.fetched = self.stored = 0
 
     def expect(self, pending: int) -> None:

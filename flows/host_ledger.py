@@ -48,7 +48,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,6 +106,13 @@ def per_window(interval: float) -> int:
     return max(1, math.ceil(WINDOW / interval - 1e-9))
 
 
+def window_bound(times: Sequence[float], interval: float) -> float:
+    """The earliest start the window rule allows after sends at `times` (oldest first):
+    no `per_window(interval)` starts within WINDOW + WINDOW_SLACK; -inf when it does not bind."""
+    n = per_window(interval)
+    return times[-n] + WINDOW + WINDOW_SLACK if len(times) >= n else -math.inf
+
+
 def earliest(entries: list[Entry], interval: float, now: float) -> float:
     """When the next request may start, given the host's recent requests by any process.
 
@@ -118,11 +125,7 @@ def earliest(entries: list[Entry], interval: float, now: float) -> float:
     if not entries or gap <= 0:
         return now
     times = sorted(e.at if e.sent else max(e.at, now) for e in entries)
-    at = times[-1] + gap
-    n = per_window(gap)
-    if len(times) >= n:
-        at = max(at, times[-n] + WINDOW + WINDOW_SLACK)
-    return at
+    return max(times[-1] + gap, window_bound(times, gap))
 
 
 def _current(entries: list[Entry], now: float, interval: float) -> list[Entry]:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
-import math
 import threading
 import time
 from collections import deque
@@ -37,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from flows.archive_writer import STORE, ArchiveWriter
-from flows.host_ledger import WINDOW, WINDOW_SLACK, HostLedger, ledger_for
+from flows.host_ledger import HostLedger, ledger_for, per_window, window_bound
 
 if TYPE_CHECKING:
     from flows.parse_worker import ParseWorker
@@ -84,16 +83,15 @@ class HostLimiter:
 
     @property
     def per_window(self) -> int:
-        """How many sends may fall in one WINDOW: ceil(rps), at least 1."""
-        return max(1, math.ceil(WINDOW / self.interval - 1e-9)) if self.interval > 0 else 0
+        """How many sends may fall in one WINDOW: ceil(rps), at least 1 (0 unpaced)."""
+        return per_window(self.interval) if self.interval > 0 else 0
 
     def next_start(self) -> float:
         """When the next request may start: max(last send + interval, the window's first
         send + WINDOW + WINDOW_SLACK); `now` is the caller's."""
         at = self._last + self.interval
-        n = self.per_window
-        if n and len(self._sent) >= n:
-            at = max(at, self._sent[-n] + WINDOW + WINDOW_SLACK)
+        if self.interval > 0:
+            at = max(at, window_bound(self._sent, self.interval))
         return at
 
     async def _wait_for_start(self) -> int | None:
@@ -235,7 +233,7 @@ class SharedCrawl:
         """The batch parsed by the parse worker; None when there is none (the store cycle parses)."""
         if self.parser is None:
             return None
-        return await self.parser.parse_async(results)
+        return await asyncio.to_thread(self.parser.parse, results)
 
     def in_turn(self, fn: Callable[..., T], *args: object) -> T:
         """Run `fn` (a store cycle, from a worker thread) when no other source's is running."""

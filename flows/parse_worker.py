@@ -17,7 +17,6 @@ and stdout (flows/store/worker.py: why a plain child, not multiprocessing).
 
 from __future__ import annotations
 
-import asyncio
 import os
 import pickle
 import subprocess
@@ -68,9 +67,6 @@ class ParseWorker:
                 stop(proc, timeout=5)
                 return None
 
-    async def parse_async(self, results: Sequence[FetchResult]) -> list[ParseOutcome] | None:
-        return await asyncio.to_thread(self.parse, results)
-
     def close(self) -> None:
         with self._lock:
             proc, self._proc = self._proc, None
@@ -78,9 +74,5 @@ class ParseWorker:
             stop(proc)
 
 
-def _handle(pages: list[FetchResult]) -> list[ParseOutcome]:
-    return parse_all(pages)
-
-
 if __name__ == "__main__":
-    serve(_handle)
+    serve(parse_all)  # each request a batch of parseable responses, each answer its outcomes

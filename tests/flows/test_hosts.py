@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 
-from flows.hosts import WINDOW_SLACK, HostLimiter, HostLimiters, on_sent
+from flows.host_ledger import WINDOW_SLACK
+from flows.hosts import HostLimiter, HostLimiters, on_sent
 from tests.replica.hosts import max_in_window
 
 
