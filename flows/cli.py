@@ -127,16 +127,22 @@ def _fail_if_disk_full(exc: BaseException) -> None:
         raise fail(problem) from exc
 
 
-def _quiet_prefect() -> None:
+def _quiet_prefect(*, temporary_api: bool = False) -> None:
     """Prefect defaults for a command-line run.
 
     Its INFO lines would drown the one line per URL the user asked for; the first start
     of the ephemeral API migrates its database, which takes longer than Prefect's
     default patience on a small or busy machine; and telemetry has nowhere to go offline.
+    `temporary_api`: the command runs under `prefect_api.ephemeral_api()`, whose server
+    is started here, before Prefect's import, so that the two overlap.
     """
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if temporary_api:
+        from flows.prefect_api import start_early
+
+        start_early()
     import logging
 
     import prefect  # noqa: F401 - configures Prefect's logging, which the lines below adjust
@@ -423,7 +429,7 @@ def crawl(
         lambda: source == "all" or cli_checks.known_source(source),
         lambda: cli_checks.writable_archive(state.db),
     )
-    _quiet_prefect()
+    _quiet_prefect(temporary_api=True)
     from flows.crawl_local import check_crawl, run_crawl
     from flows.crawl_options import CrawlOptions
 
@@ -487,7 +493,7 @@ def reparse(
         lambda: source is None or cli_checks.known_source(source, state.db),
         lambda: cli_checks.writable_archive(state.db),
     )
-    _quiet_prefect()
+    _quiet_prefect(temporary_api=True)
     from flows import reparse as reparse_mod
     from flows.attachments import OcrUnavailable, ocr_available, ocr_scans, reparse_texts
     from flows.prefect_api import ephemeral_api

@@ -18,6 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import json, sys
+early = None
+if sys.argv[1:] == ["early"]:  # as the CLI's crawl does: started before Prefect is imported
+    from flows import prefect_api
+    prefect_api.start_early()
+    early = prefect_api._early.url
+    assert "prefect" not in sys.modules
 from prefect import flow
 from flows.prefect_api import ephemeral_api
 
@@ -30,21 +36,24 @@ with ephemeral_api() as url:
     from prefect.client.orchestration import get_client
     with get_client(sync_client=True) as client:
         runs = [client.read_flow_by_name("answer").name]
-print(json.dumps({"url": url, "result": result, "flows": runs,
+print(json.dumps({"url": url, "early": early, "result": result, "flows": runs,
                   "server_imported": "prefect.server.api.server" in sys.modules}))
 """
 
 
 def test_flow_runs_against_a_temporary_server_started_in_a_child(tmp_path):
+    """Started as the CLI's crawl starts it, before Prefect is imported (`start_early`); a
+    run without one starts the same server at `ephemeral_api()` (`_healthy_server`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_API", "GOVARCHIVE_EPHEMERAL"))}
     env.update(PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")  # fmt: skip
     proc = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", SCRIPT, "early"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["result"] == 42 and out["flows"] == ["answer"]
+    assert out["url"] == out["early"]  # the run took over the server started before Prefect's import
     assert out["url"].startswith("http://127.0.0.1:")
     assert out["server_imported"] is False
     # the server stopped with the run: its port is free again
@@ -63,3 +72,16 @@ def test_not_started_when_an_api_is_configured_or_prefect_is_asked_to(monkeypatc
         assert prefect_api.wanted()
         monkeypatch.setenv("GOVARCHIVE_EPHEMERAL_API", "prefect")
         assert not prefect_api.wanted()
+
+
+def test_an_early_server_is_stopped_when_the_run_needs_none(monkeypatch):
+    """Started before Prefect could read a profile's API URL, then not needed: stopped."""
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("GOVARCHIVE_EPHEMERAL_API", raising=False)
+    prefect_api.start_early()
+    early = prefect_api._early
+    assert early is not None and early.proc.poll() is None
+    with temporary_settings({PREFECT_API_URL: "http://127.0.0.1:9/api"}):
+        with prefect_api.ephemeral_api() as url:
+            assert url is None
+    assert early.proc.poll() is not None and prefect_api._early is None
