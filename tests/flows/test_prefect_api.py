@@ -81,7 +81,6 @@ def test_an_early_server_is_stopped_when_the_run_needs_none(monkeypatch):
     prefect_api.start_early()
     early = prefect_api._early
     assert early is not None and early.proc.poll() is None
-    with temporary_settings({PREFECT_API_URL: "http://127.0.0.1:9/api"}):
-        with prefect_api.ephemeral_api() as url:
-            assert url is None
+    with temporary_settings({PREFECT_API_URL: "http://127.0.0.1:9/api"}), prefect_api.ephemeral_api() as url:
+        assert url is None
     assert early.proc.poll() is not None and prefect_api._early is None
