@@ -19,6 +19,7 @@ from warehouse import (
     migrate,
     orphans,
     parse_errors,
+    payload_index,
     search_index,
     tokens,
     warc_owner,
@@ -75,7 +76,7 @@ class Archive:
                 orphans.adopt(con, self.root)
                 self._orphans_checked = True
             digests = [r.payload_sha256 for r in results if _dedupable(r)]
-            known = fetch_rows.stored_payloads(con, [d for d in digests if d])
+            known = fetch_rows.stored_payloads(con, [d for d in digests if d], payload_index.of(self.path, self.warc.archive_id))
             ids = fetch_rows.reserve_fetch_ids(con, len(results))
             located: list[tuple[FetchResult, WarcLocation | None]] = []
             revisit_of: dict[int, int] = {}

@@ -17,6 +17,7 @@ import pyarrow as pa
 from warehouse import db as dbmod
 from warehouse.db import insert_rows, reserve_ids
 from warehouse.exchange import FetchResult
+from warehouse.payload_index import PayloadIndex
 from warehouse.warc import WarcLocation
 
 
@@ -85,9 +86,15 @@ class StoredPayload:
 
 
 def stored_payloads(
-    con: duckdb.DuckDBPyConnection, digests: Sequence[str]
+    con: duckdb.DuckDBPyConnection, digests: Sequence[str], index: PayloadIndex | None = None
 ) -> dict[str, StoredPayload]:
-    """For each sha256 already archived as a full response, the first fetch that holds it."""
+    """For each sha256 already archived as a full response, the first fetch that holds it.
+
+    `index`: the writing process's `PayloadIndex` of this archive; only the digests it
+    says may be archived are looked up (none, on a first crawl)."""
+    if index is not None:
+        index.catch_up(con)
+        digests = index.may_hold(list(set(digests)))
     if not digests:
         return {}
     with dbmod.registered(con, "_digests", "payload_sha256", list(set(digests)), pa.string()):

@@ -142,6 +142,13 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / BINS
 
 
+def similarities(sigs: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """`similarity` of rows a[i] and b[i] of `sigs` [pages, BINS], for every i at once: a
+    batch's candidates are thousands of pairs on templated replies, one numpy call each
+    was a tenth of a 64-host crawl's writer thread (measured)."""
+    return np.count_nonzero(sigs[a] == sigs[b], axis=1) / BINS
+
+
 def to_blob(sig: np.ndarray) -> bytes:
     return sig.astype("<u4").tobytes()
 

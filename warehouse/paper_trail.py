@@ -234,7 +234,7 @@ def _score(
 ) -> list[tuple[str, str, float, str]]:
     """Candidate pairs whose signatures agree on at least THRESHOLD of their bins, in URL
     order, each with the URL of its copy (see copy_rank)."""
-    pairs = {tuple(sorted(p)) for p in candidates}
+    pairs = {(a, b) if a < b else (b, a) for a, b in candidates}
     if not pairs:
         return []
     others = sorted({u for p in pairs for u in p if u not in own})
@@ -245,12 +245,18 @@ def _score(
                 "SELECT url, minhash, copy_rank FROM text_signatures SEMI JOIN _trail_others USING (url)"
             ).fetchall():
                 sigs[url] = (near_dupes.from_blob(blob), rank)
+    row = {url: i for i, url in enumerate(sigs)}
+    scored = [(a, b) for a, b in sorted(pairs) if a in row and b in row]
+    if not scored:
+        return []
+    matrix = np.stack([sig for sig, _rank in sigs.values()])
+    left = np.fromiter((row[a] for a, _ in scored), np.int64, len(scored))
+    right = np.fromiter((row[b] for _, b in scored), np.int64, len(scored))
+    agree = near_dupes.similarities(matrix, left, right)
     out = []
-    for a, b in sorted(pairs):
-        if a in sigs and b in sigs:
-            score = near_dupes.similarity(sigs[a][0], sigs[b][0])
-            if score >= near_dupes.THRESHOLD:
-                out.append((a, b, score, a if sigs[a][1] > sigs[b][1] else b))
+    for i in np.flatnonzero(agree >= near_dupes.THRESHOLD).tolist():
+        a, b = scored[i]
+        out.append((a, b, float(agree[i]), a if sigs[a][1] > sigs[b][1] else b))
     return out
 
 
