@@ -75,30 +75,33 @@ class Frontier:
         return {r[0] for r in rows}
 
     def add(self, items: Sequence[Discovered], run_id: str) -> int:
-        """Insert newly discovered URLs as pending; return how many were new."""
+        """Insert newly discovered URLs as pending; return how many were new.
+
+        One statement: the count is the INSERT's own (rows inserted, conflicts not counted),
+        not two counts of the source's rows around it, which scanned the frontier twice.
+        """
         if not items:
             return 0
         now = utcnow()
         rows = [(self.source, d.url, d.kind, d.title, d.date, d.referrer, now, run_id) for d in items]
         with dbmod.writer(self.path) as con:
-            before = dbmod.scalar(con, "SELECT count(*) FROM frontier WHERE source = ?", [self.source])
             staged = pa.Table.from_pylist(
                 [dict(zip(_DISCOVERED_COLUMNS, r, strict=True)) for r in rows]
             )
             con.register("_discovered", staged)
             try:
-                con.execute(
+                inserted = dbmod.scalar(
+                    con,
                     "INSERT INTO frontier (source, url, kind, state, listed_title, listed_date,"
                     " referrer, discovered_at, discovered_run)"
                     " SELECT source, url, kind, 'pending', listed_title, listed_date, referrer,"
                     " discovered_at, discovered_run FROM _discovered"
                     " QUALIFY row_number() OVER (PARTITION BY url) = 1"
-                    " ON CONFLICT DO NOTHING"
+                    " ON CONFLICT DO NOTHING",
                 )
             finally:
                 con.unregister("_discovered")
-            after = dbmod.scalar(con, "SELECT count(*) FROM frontier WHERE source = ?", [self.source])
-        return int(after - before)
+        return int(inserted)
 
     def requeue_done(self, kind: str = "article") -> int:
         """--full: every fetched article becomes pending again (re-visited with a conditional GET)."""
