@@ -137,15 +137,11 @@ def band_buckets(sig: np.ndarray) -> np.ndarray:
     return h.view(np.int64)
 
 
-def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """Estimated Jaccard similarity of two bodies: the share of bins that agree."""
-    return float(np.count_nonzero(a == b)) / BINS
-
-
 def similarities(sigs: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """`similarity` of rows a[i] and b[i] of `sigs` [pages, BINS], for every i at once: a
-    batch's candidates are thousands of pairs on templated replies, one numpy call each
-    was a tenth of a 64-host crawl's writer thread (measured)."""
+    """Estimated Jaccard similarity of the bodies of rows a[i] and b[i] of `sigs` [pages,
+    BINS] (the share of bins that agree), for every i in one call: a batch's candidates are
+    thousands of pairs on templated replies, and one numpy call a pair was a tenth of a
+    64-host crawl's writer thread (measured)."""
     return np.count_nonzero(sigs[a] == sigs[b], axis=1) / BINS
 
 
