@@ -426,6 +426,7 @@ def crawl(
         lambda: cli_checks.positive("--concurrency", concurrency, "requests in flight per host"),
         lambda: cli_checks.positive("--max-pages", max_pages, "listing pages to read"),
         lambda: cli_checks.since(since),
+        lambda: cli_checks.sources_file(),
         lambda: source == "all" or cli_checks.known_source(source),
         lambda: cli_checks.writable_archive(state.db),
     )

@@ -104,6 +104,18 @@ def choice(option: str, value: str, allowed: tuple[str, ...]) -> bool:
     return True
 
 
+def sources_file() -> bool:
+    """The sources file in force loads: a bad one is one line before anything starts,
+    the crawl's early Prefect API server included (`flows.prefect_api.start_early`)."""
+    from flows.sources import ConfigError, load_sources
+
+    try:
+        load_sources()
+    except ConfigError as exc:
+        raise BadValue(str(exc.args[0]) if exc.args else str(exc)) from exc
+    return True
+
+
 def known_source(name: str, db: Path | None = None) -> bool:
     """A source name given to a command is configured (or at least in the archive)."""
     from flows.sources import load_sources

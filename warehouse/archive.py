@@ -76,7 +76,8 @@ class Archive:
                 orphans.adopt(con, self.root)
                 self._orphans_checked = True
             digests = [r.payload_sha256 for r in results if _dedupable(r)]
-            known = fetch_rows.stored_payloads(con, [d for d in digests if d], payload_index.of(self.path, self.warc.archive_id))
+            index = payload_index.of(self.path, self.warc.archive_id)
+            known = fetch_rows.stored_payloads(con, [d for d in digests if d], index)
             ids = fetch_rows.reserve_fetch_ids(con, len(results))
             located: list[tuple[FetchResult, WarcLocation | None]] = []
             revisit_of: dict[int, int] = {}

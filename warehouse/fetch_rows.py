@@ -92,12 +92,13 @@ def stored_payloads(
 
     `index`: the writing process's `PayloadIndex` of this archive; only the digests it
     says may be archived are looked up (none, on a first crawl)."""
+    unique = list(set(digests))
     if index is not None:
         index.catch_up(con)
-        digests = index.may_hold(list(set(digests)))
-    if not digests:
+        unique = index.may_hold(unique)
+    if not unique:
         return {}
-    with dbmod.registered(con, "_digests", "payload_sha256", list(set(digests)), pa.string()):
+    with dbmod.registered(con, "_digests", "payload_sha256", unique, pa.string()):
         rows = con.execute(
             """
             SELECT payload_sha256, arg_min(fetch_id, fetch_id), arg_min(coalesce(final_url, url), fetch_id),

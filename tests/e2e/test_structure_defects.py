@@ -23,7 +23,7 @@ def buggy_crawl(monkeypatch: pytest.MonkeyPatch):
     import flows.crawl_local
 
     monkeypatch.setattr(flows.crawl_local, "run_crawl", _bug)
-    monkeypatch.setattr(cli, "_quiet_prefect", lambda: None)
+    monkeypatch.setattr(cli, "_quiet_prefect", lambda **_: None)
 
 
 def test_a_bug_mid_crawl_is_not_reported_as_a_usage_error(buggy_crawl, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from flows import prefect_api
 from flows.cli import app
 from flows.crawl_many import crawl_many
 from flows.crawl_options import CrawlOptions
@@ -151,3 +152,4 @@ def test_bad_configuration_stops_the_cli_before_anything_starts(tmp_path: Path, 
         (line,) = result.stderr.strip().splitlines()
         assert line.startswith("error: ") and str(conf) in line and "key 'schedule'" in line
     assert not db_path.exists()
+    assert prefect_api._early is None  # not even the crawl's early Prefect API server
