@@ -248,3 +248,16 @@ def test_find_original_url_from_the_links_context() -> None:
     assert find_original_url(tree, tree.body.text(separator="\n")) == "http://www.gov.cn/c.html"
     tree = LexborHTMLParser(f"<body><ul>{nav}</ul><p>原文</p></body>")
     assert find_original_url(tree, tree.body.text(separator="\n")) is None
+
+
+@pytest.mark.parametrize(("depth", "reduced"), [(60, False), (100, False), (146, False), (152, True), (400, True)])
+def test_depth_check_names_only_pages_nested_past_max_depth(depth: int, reduced: bool) -> None:
+    # the depth pre-check (64) passes pages between it and MAX_DEPTH to the full check
+    from selectolax.lexbor import LexborHTMLParser
+
+    from parsers.pipeline import MAX_DEPTH, _is_pathological
+
+    html = "<html><body>" + "<div>" * depth + "正文。" * 3000 + "</div>" * depth + "</body></html>"
+    assert _is_pathological(LexborHTMLParser(html)) is reduced  # html > body > divs: depth + 2
+    doc = parse(html.encode(), "https://x.gov.cn/a.html")
+    assert any(f"deeper than {MAX_DEPTH}" in w for w in doc.warnings) is reduced
