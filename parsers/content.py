@@ -177,7 +177,9 @@ def _is_before(node: LexborNode, before: set[int]) -> bool:
 
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote"})
 _BOX_TAGS = ("div", "td", "section", "article", "font", "span", "dd", "center")
-_SCORED = ", ".join((*_PARAGRAPH_TAGS, "br", *_BOX_TAGS))
+# A box without any child node (`:empty`: no text, maybe comments) has no own text to
+# score: the selector leaves it out, which spares a text() call on a fifth of the boxes.
+_SCORED = ", ".join((*_PARAGRAPH_TAGS, "br", f":is({', '.join(_BOX_TAGS)}):not(:empty)"))
 _PARAGRAPH_IDS = tag_ids(*_PARAGRAPH_TAGS)
 _BR_ID = tag_id("br")
 
@@ -204,26 +206,27 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
                 with_br.add(parent.mem_id)
         else:
             boxes.append(node)
+    punct = _PUNCT.findall
     for node in paragraphs:
-        raw = node.text(separator="")
+        raw = node.text()
         if len(raw) < 8 or raw.isspace():
             continue  # cleaning only shortens: no need to clean what is already too short
         text = clean_inline(raw)
         if len(text) < 8:
             continue
-        amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
+        amount = 1 + len(punct(text)) + min(len(text) / 40, 5)
         parent = node.parent
         if parent is not None:
             _credit(scores, parent, amount)
             _credit(scores, parent.parent, amount / 2)
     for node in boxes:
-        raw = node.text(deep=False, separator="")
+        raw = node.text(deep=False)
         if len(raw) < 8 or raw.isspace():
             continue
         text = clean_inline(raw)
         if len(text) < 8:
             continue
-        amount = 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
+        amount = 1 + len(punct(text)) + min(len(text) / 40, 5)
         if node.mem_id in with_br:
             amount *= 1.2
         _credit(scores, node, amount)

@@ -68,7 +68,10 @@ _BINARY_TYPES = re.compile(r"^(image|audio|video|font)/|^application/(pdf|zip|x-
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.I)
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Control bytes no text page holds (0x00-0x08, 0x0e-0x1a, 0x1c-0x1f: tab, newlines, form
+# feed and ESC are allowed), as a deletion table: how many a sample holds is the length
+# `bytes.translate` takes off it (one C pass, ~10x faster than counting regex matches).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,7 @@ def sniff_binary(content: bytes, content_type: str | None = None) -> str | None:
             return kind
     sample = content[:4096]
     if not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        controls = len(_CONTROL.findall(sample))
+        controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
         if controls > max(2, len(sample) // 100):
             return "binary"
     if content_type and _BINARY_TYPES.search(content_type.lower()) and b"<" not in sample:

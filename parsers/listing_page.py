@@ -10,12 +10,13 @@ re-posts of SITES.md section 2) has its own text, so it stays an article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.document import Document
-from parsers.listing import _DATE, _date
+from parsers.listing import _date
 from parsers.tags import tag_ids
 
 MIN_DATED_LINKS = 5  # a real column page lists 10-20; a "related" box 3-10, beside a body
@@ -52,9 +53,10 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
     # a couple of links in it is never read here).
     groups: dict[int, list[tuple[int, LexborNode, LexborNode]]] = {}
     holders: dict[int, LexborNode] = {}
+    item_ids = _ITEM_IDS
     for position, a in enumerate(body.css("a[href]")):
         item = a.parent
-        while item is not None and item.tag_id not in _ITEM_IDS:
+        while item is not None and item.tag_id not in item_ids:
             item = item.parent
         if item is None:
             continue
@@ -62,9 +64,11 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
         if block is None:
             continue
         key = block.mem_id
-        if key not in groups:
-            groups[key], holders[key] = [], block
-        groups[key].append((position, a, item))
+        links = groups.get(key)
+        if links is None:
+            links = groups[key] = []
+            holders[key] = block
+        links.append((position, a, item))
     best: tuple[int, int, int] | None = None  # (dated links, -first dated link's position, block)
     item_texts: dict[int, str | None] = {}  # an item's text, None when it prints no date at all
     for key, links in groups.items():
@@ -72,7 +76,10 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
             continue
         # An item's date is printed inside one of its text runs, which the block prints
         # too: a block (a menu, a link bar) printing no date at all has no dated item.
-        if _DATE.search(holders[key].text(separator=" ", strip=True)) is None:
+        # (A date holds no whitespace, so it sits inside one run: the runs joined by a
+        # space, unstripped, hold a date exactly when the stripped ones do — and the
+        # unstripped text is read in one C pass, without a Python string per run.)
+        if not prints_date(holders[key].text(separator=" ")):
             continue
         dated = 0
         first = 0
@@ -82,7 +89,7 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
                 text = item_texts[item_key]
             else:
                 text = item.text(separator=" ", strip=True)
-                text = item_texts[item_key] = text if _DATE.search(text) else None
+                text = item_texts[item_key] = text if prints_date(text) else None
             if text is None:
                 continue  # no date anywhere in the item: none once a title is taken out of it
             title = (a.attrs.get("title") or a.text(strip=True) or "").strip()
@@ -100,6 +107,31 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
     if own > MAX_OWN_TEXT:
         return None
     return ListingSignal(n, own)
+
+
+# The tail of a `listing._DATE` match from its first separator on. `_DATE` starts with
+# `\d{2,4}`, which the regex engine tries at every position of the text (block texts run
+# to thousands of characters); this one starts with a character class, which it skips
+# to, and is ~3x faster there.
+_DATE_TAIL = re.compile(r"[-/.年]\d\d?[-/.月]\d")
+
+
+def prints_date(text: str) -> bool:
+    """Whether `listing._DATE` matches somewhere in `text` (the same answer, found faster).
+
+    `_DATE` matches exactly where two decimal digits (`\\d`: Unicode category Nd, as
+    `str.isdecimal`) stand right before a `_DATE_TAIL` match; every start of a tail match
+    is tried (a search from the character after the last start, so overlapping tails are
+    not skipped).
+    """
+    search = _DATE_TAIL.search
+    m = search(text)
+    while m is not None:
+        start = m.start()
+        if start >= 2 and text[start - 2 : start].isdecimal():
+            return True
+        m = search(text, start + 1)
+    return False
 
 
 def mark_listing(doc: Document, signal: ListingSignal) -> None:

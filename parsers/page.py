@@ -312,13 +312,22 @@ def find_original_url(tree: LexborHTMLParser, page_text: str) -> str | None:
     m = _ORIGINAL_RE.search(page_text)
     if m:
         return re.sub(r"[).,]+$", "", m.group(1))
+    # Whether a link's parent prints 原文链接/原文地址, read once per parent: the links of
+    # a list or a nav bar share one, whose text would otherwise be read once per link.
+    named: dict[int, bool] = {}
     for a in tree.css("a[href]"):
         href = a.attributes.get("href") or ""
         if not href.startswith("http"):
             continue
         parent = a.parent
-        context = parent.text(separator="") if parent is not None else ""
-        if "原文链接" in context or "原文地址" in context or "查看原文" in a.text():
+        says: bool | None = False
+        if parent is not None:
+            key = parent.mem_id
+            says = named.get(key)
+            if says is None:
+                context = parent.text(separator="")
+                says = named[key] = "原文链接" in context or "原文地址" in context
+        if says or "查看原文" in a.text():
             return href
     return None
 

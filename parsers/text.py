@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborNode
 
+from parsers.tags import tag_ids
+
 # Whitespace as rendered: ASCII, nbsp, en/em/thin spaces, zero-width, full-width space.
 _WS = "\\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
 _LABEL_JUNK = re.compile(f"[{_WS}:：*【】\\[\\]·•]+")
@@ -26,6 +28,8 @@ BLOCK_SELECTOR = ",".join(
 )
 CELL_SELECTOR = "td, th"
 _BLOCKS_AND_CELLS = f":is({BLOCK_SELECTOR}, {CELL_SELECTOR})"  # one :is() matches a long type list faster
+_CELL_IDS = tag_ids("td", "th")
+_BREAK_IDS = tag_ids("br", "hr")
 _PARA = "\x1e"  # paragraph marker inserted around block elements before reading text
 _CELL = "\x1f"
 
@@ -108,19 +112,24 @@ def block_text(node: LexborNode) -> str:
     """
     own = node.mem_id
     for block in node.css(_BLOCKS_AND_CELLS):  # one pass: each css() walks the whole subtree
-        tag = block.tag
-        if tag == "td" or tag == "th":
+        tag = block.tag_id
+        if tag in _CELL_IDS:
             block.insert_after(_CELL)
             continue
         if block.mem_id == own:
             continue
-        if tag == "br" or tag == "hr":
+        if tag in _BREAK_IDS:
             block.insert_after(_PARA)
             continue
         block.insert_before(_PARA)
         block.insert_after(_PARA)
     raw = node.text(separator="")
-    return join_paragraphs(raw.split(_PARA))
+    # Each paragraph cleaned (_INNER_WS runs to one space, edges stripped). The runs are
+    # collapsed in one pass over the whole text instead of one per paragraph: no run
+    # crosses a paragraph mark (_INNER_WS does not match it), so it is the same.
+    flat = _INNER_WS.sub(" ", raw.replace(_CELL, " "))
+    lines = [piece.strip(_EDGE_WS) for piece in flat.split(_PARA)]
+    return "\n\n".join(line for line in lines if line)
 
 
 # Inside a paragraph, runs of breaking whitespace and nbsp are one space, but a
@@ -128,16 +137,3 @@ def block_text(node: LexborNode) -> str:
 # (indentation) every kind is stripped.
 _INNER_WS = re.compile("[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
 _EDGE_WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
-
-
-def clean_paragraph(text: str) -> str:
-    return _INNER_WS.sub(" ", text).strip(_EDGE_WS)
-
-
-def join_paragraphs(pieces: list[str]) -> str:
-    paragraphs = []
-    for piece in pieces:
-        line = clean_paragraph(piece.replace(_CELL, " "))
-        if line:
-            paragraphs.append(line)
-    return "\n\n".join(paragraphs)

@@ -112,3 +112,11 @@ def test_xml_declaration_counts_as_the_page_declaration() -> None:
     raw = ('<?xml version="1.0" encoding="gb2312"?><html><body><p>' + TEXT + "</p></body></html>").encode("gbk")
     d = decode(raw, None)
     assert d.encoding == "gb18030" and d.confidence == 1.0 and TEXT in d.text
+
+
+def test_sniff_binary_counts_control_bytes_only() -> None:
+    # More than 1% control bytes (not tab/newline/CR/form feed/ESC) is not text.
+    text = "<p>正文</p>\n".encode() * 200
+    assert sniff_binary(text + b"\t\r\n\x0c\x1b" * 30) is None
+    assert sniff_binary(text[:3000] + b"\x00\x01\x1f\x0e\x1a" * 10) == "binary"
+    assert sniff_binary(text[:3000] + b"\x00\x01") is None  # a stray byte or two is damage, not binary

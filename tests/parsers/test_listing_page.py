@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 import parsers
+from parsers.listing import _DATE
+from parsers.listing_page import prints_date
 from tests.replica.site import Replica
 
 # Written by hand after the column pages of SITES.md section 1 and 3.
@@ -86,3 +89,18 @@ def test_ingesting_a_listing_page_says_so(cli, db_path: Path, tmp_path: Path) ->
         ]
     finally:
         con.close()
+
+
+def test_prints_date_answers_as_the_listing_date_pattern() -> None:
+    # The listing check's fast date test must agree with `listing._DATE` everywhere,
+    # including overlapping tails, full-width digits and dates at the edges.
+    samples = [
+        "", "2024-06-26", "发布于2024年6月26日", "a.12.3.4", "x.1.2.3", "1.2.3", "12.3", "24/6/2",
+        "版本 3.1.2.5 与 v1-2-3", "２０２４-０６-２６", "12年13月", "99.9.99", "１2.3.4", "ab12-",
+        "12-3-", "12-34-5", "12-345-6", "共15条 第1/2页", "12.3.4" * 3, "9 12.1.2.7", "1.12.1.2",
+    ]
+    rng_chars = "0123456789-/.年月 ２x"
+    rng = random.Random(15)
+    samples += ["".join(rng.choice(rng_chars) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    for text in samples:
+        assert prints_date(text) == (_DATE.search(text) is not None), text

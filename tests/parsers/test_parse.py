@@ -229,3 +229,35 @@ def test_title_when_the_page_title_is_only_the_site_name() -> None:
     assert doc.title == "关于开展全市安全生产大检查的通知"
     assert doc.published_at == dt.datetime(2023, 6, 10)
     assert doc.body_text == "各县区：为切实做好安全生产工作，现就有关事项通知如下。\n\n特此通知。"
+
+
+def test_find_original_url_from_the_links_context() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from parsers.page import find_original_url
+
+    nav = "".join(f'<li><a href="http://www.example.cn/{i}.html">栏目{i}</a></li>' for i in range(30))
+    tree = LexborHTMLParser(
+        f"<body><ul>{nav}</ul><p>正文。</p><p><b>原文</b>链接：<a href='http://www.gov.cn/a.html'>点此</a></p>"
+        "<p><a href='http://www.gov.cn/b.html'>查看原文</a></p></body>"
+    )
+    assert find_original_url(tree, tree.body.text(separator="\n")) == "http://www.gov.cn/a.html"
+    tree = LexborHTMLParser(f"<body><ul>{nav}</ul><p><a href='http://www.gov.cn/b.html'>查看原文</a></p></body>")
+    assert find_original_url(tree, tree.body.text(separator="\n")) == "http://www.gov.cn/b.html"
+    tree = LexborHTMLParser(f"<body><ul>{nav}</ul><p>原文链接：http://www.gov.cn/c.html。</p></body>")
+    assert find_original_url(tree, tree.body.text(separator="\n")) == "http://www.gov.cn/c.html"
+    tree = LexborHTMLParser(f"<body><ul>{nav}</ul><p>原文</p></body>")
+    assert find_original_url(tree, tree.body.text(separator="\n")) is None
+
+
+@pytest.mark.parametrize(("depth", "reduced"), [(60, False), (100, False), (146, False), (152, True), (400, True)])
+def test_depth_check_names_only_pages_nested_past_max_depth(depth: int, reduced: bool) -> None:
+    # the depth pre-check (64) passes pages between it and MAX_DEPTH to the full check
+    from selectolax.lexbor import LexborHTMLParser
+
+    from parsers.pipeline import MAX_DEPTH, _is_pathological
+
+    html = "<html><body>" + "<div>" * depth + "正文。" * 3000 + "</div>" * depth + "</body></html>"
+    assert _is_pathological(LexborHTMLParser(html)) is reduced  # html > body > divs: depth + 2
+    doc = parse(html.encode(), "https://x.gov.cn/a.html")
+    assert any(f"deeper than {MAX_DEPTH}" in w for w in doc.warnings) is reduced
