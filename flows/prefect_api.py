@@ -68,11 +68,14 @@ def start_early() -> None:
 
     Only what can be known without Prefect is checked here (PREFECT_API_URL in the
     environment, GOVARCHIVE_EPHEMERAL_API); `ephemeral_api()` checks the rest. A server
-    nobody takes is stopped when the process exits.
+    nobody takes is stopped when the process exits. With Prefect imported already there is
+    nothing to overlap, and its settings may name an API (`temporary_settings`, a test
+    harness): `ephemeral_api()` then starts a server only if one is wanted.
     """
     global _early
     if (
         _early is not None
+        or "prefect" in sys.modules
         or os.environ.get("PREFECT_API_URL")
         or os.environ.get("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "").lower() in ("0", "false")
         or settings.current().ephemeral_api == "prefect"

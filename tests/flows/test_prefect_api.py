@@ -74,13 +74,32 @@ def test_not_started_when_an_api_is_configured_or_prefect_is_asked_to(monkeypatc
         assert not prefect_api.wanted()
 
 
-def test_an_early_server_is_stopped_when_the_run_needs_none(monkeypatch):
-    """Started before Prefect could read a profile's API URL, then not needed: stopped."""
+UNNEEDED = """
+import json, sys
+from flows import prefect_api
+prefect_api.start_early()  # before Prefect could read the API URL a profile names
+early = prefect_api._early
+from prefect.settings import PREFECT_API_URL, temporary_settings
+with temporary_settings({PREFECT_API_URL: "http://127.0.0.1:9/api"}), prefect_api.ephemeral_api() as url:
+    pass
+print(json.dumps({"started": early is not None, "url": url, "stopped": early.proc.poll() is not None,
+                  "left": prefect_api._early is not None}))
+"""
+
+
+def test_an_early_server_is_stopped_when_the_run_needs_none(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_API", "GOVARCHIVE_EPHEMERAL"))}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    proc = subprocess.run([sys.executable, "-c", UNNEEDED], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out == {"started": True, "url": None, "stopped": True, "left": False}
+
+
+def test_no_early_server_once_prefect_is_imported(monkeypatch):
+    """In a process that imported Prefect (a test harness's settings may name an API) the
+    early start does nothing; `ephemeral_api()` decides with Prefect's own settings."""
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    monkeypatch.delenv("GOVARCHIVE_EPHEMERAL_API", raising=False)
     prefect_api.start_early()
-    early = prefect_api._early
-    assert early is not None and early.proc.poll() is None
-    with temporary_settings({PREFECT_API_URL: "http://127.0.0.1:9/api"}), prefect_api.ephemeral_api() as url:
-        assert url is None
-    assert early.proc.poll() is not None and prefect_api._early is None
+    assert prefect_api._early is None
