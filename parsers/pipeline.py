@@ -216,7 +216,8 @@ def _fallback_published(
 
 
 def _is_pathological(tree: LexborHTMLParser) -> bool:
-    """True when some element sits deeper than MAX_DEPTH (one selector match, in C)."""
+    """True when some element sits deeper than MAX_DEPTH (selector matches, in C: the
+    PRE_CHECK_DEPTH one first, which real pages never pass)."""
     if tree.css_first(_PRE_DEEP_SELECTOR) is None:
         return False
     return tree.css_first(_DEEP_SELECTOR) is not None

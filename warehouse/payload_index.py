@@ -44,15 +44,14 @@ class PayloadIndex:
             return
         if newest < self.high:
             self.runs, self.high = [], -1
-        rows = con.execute(
-            "SELECT fetch_id, payload_sha256 FROM fetches WHERE fetch_id > ? AND warc_type = 'response'"
-            " AND warc_file IS NOT NULL AND payload_sha256 IS NOT NULL",
-            [self.high],
-        ).fetchnumpy()
-        ids, digests = rows["fetch_id"], rows["payload_sha256"]
-        if len(ids):
-            self.high = max(self.high, int(ids.max()))
+        digests = con.execute(
+            "SELECT payload_sha256 FROM fetches WHERE fetch_id > ? AND fetch_id <= ?"
+            " AND warc_type = 'response' AND warc_file IS NOT NULL AND payload_sha256 IS NOT NULL",
+            [self.high, newest],
+        ).fetchnumpy()["payload_sha256"]
+        if len(digests):
             self._add(prefixes(digests.tolist()))
+        self.high = newest  # every row up to it read, revisits and failures included
 
     def may_hold(self, digests: Sequence[str]) -> list[str]:
         """The digests whose prefix is archived: only these can be (no false misses)."""
