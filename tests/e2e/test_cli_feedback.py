@@ -50,13 +50,20 @@ def test_a_reader_says_it_is_waiting_then_answers(tmp_path: Path) -> None:
     assert result.stderr.count("waiting for the archive") == 1
 
 
+def _sigint_default() -> None:
+    """In the child: Ctrl-C as a terminal gives it, even when the suite runs in the
+    background (`make test &`), where the shell ignores SIGINT and its children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_is_one_line_and_no_traceback(tmp_path: Path) -> None:
     db = _archive(tmp_path)
     holder = _holder(db, 20)
     try:
         exe = Path(sys.executable).with_name("govarchive")
         query = subprocess.Popen([str(exe), "--db", str(db), "query", "SELECT 1"], stderr=subprocess.PIPE,
-                                 text=True, env={**os.environ, "GOVARCHIVE_LOCK_WAIT": "60"})  # fmt: skip
+                                 text=True, env={**os.environ, "GOVARCHIVE_LOCK_WAIT": "60"},
+                                 preexec_fn=_sigint_default)  # fmt: skip
         assert "waiting for the archive" in query.stderr.readline()
         time.sleep(0.3)
         query.send_signal(signal.SIGINT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -41,11 +42,11 @@ print(json.dumps({"url": url, "early": early, "result": result, "flows": runs,
 """
 
 
-def test_flow_runs_against_a_temporary_server_started_in_a_child(tmp_path):
+def test_flow_runs_against_a_temporary_server_started_in_a_child(tmp_path, prefect_home):
     """Started as the CLI's crawl starts it, before Prefect is imported (`start_early`); a
     run without one starts the same server at `ephemeral_api()` (`_healthy_server`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_API", "GOVARCHIVE_EPHEMERAL"))}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+    env.update(PREFECT_HOME=str(prefect_home(tmp_path / "prefect")), PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")  # fmt: skip
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, "early"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
@@ -60,7 +61,12 @@ def test_flow_runs_against_a_temporary_server_started_in_a_child(tmp_path):
     port = int(out["url"].rsplit(":", 1)[1].split("/")[0])
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", port)) != 0
-    assert (tmp_path / "prefect" / "prefect.db").exists()  # where Prefect's own ephemeral mode keeps it
+    # the run is recorded where Prefect's own ephemeral mode keeps it
+    con = sqlite3.connect(tmp_path / "prefect" / "prefect.db")
+    try:
+        assert con.execute("SELECT name FROM flow").fetchall() == [("answer",)]
+    finally:
+        con.close()
 
 
 def test_not_started_when_an_api_is_configured_or_prefect_is_asked_to(monkeypatch):

@@ -17,6 +17,7 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -155,7 +156,7 @@ def _stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:
-            proc.wait(timeout=30)
+            proc.wait(timeout=10)  # a worker finishing a scheduled run would take longer: not what is tested
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
@@ -168,9 +169,10 @@ def replica() -> Iterator[ReplicaServer]:
 
 
 @pytest.fixture(scope="module")
-def served(replica: ReplicaServer, tmp_path_factory) -> Iterator[dict]:
+def served(replica: ReplicaServer, tmp_path_factory, prefect_home) -> Iterator[dict]:
     """`govarchive serve` on the embedded default, started first: its schedule needs a minute."""
     tmp = tmp_path_factory.mktemp("serve")
+    prefect_home(tmp / "prefect-home")  # as _env names it
     sources = _sources(tmp / "sources.toml", [("serve-minute", "nxzx", replica.base_url("nxzx"), "* * * * *", "Asia/Shanghai", 50)])
     port = _free_port()
     db = tmp / "served.duckdb"
@@ -186,8 +188,9 @@ def served(replica: ReplicaServer, tmp_path_factory) -> Iterator[dict]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[dict]:
+def server(tmp_path_factory, prefect_home) -> Iterator[dict]:
     tmp = tmp_path_factory.mktemp("server")
+    prefect_home(tmp / "prefect-home")
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = _env(tmp, PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5")
@@ -339,7 +342,11 @@ def test_serve_embedded_fires_a_minute_schedule_and_stops_everything_on_sigterm(
     _wait(lambda: _finished_runs(served["db"], "serve-minute"), 170, "a finished crawl_runs row from serve", step=2)
     out = served["log"].read_text()
     assert f"Prefect UI: http://127.0.0.1:{served['port']}" in out
-    assert (served["home"] / "prefect.db").exists()  # the server's state lives under PREFECT_HOME
+    con = sqlite3.connect(served["home"] / "prefect.db")  # the server's state lives under PREFECT_HOME
+    try:
+        assert con.execute("SELECT count(*) FROM deployment WHERE name = 'serve-minute'").fetchone() == (1,)
+    finally:
+        con.close()
     children = psutil.Process(proc.pid).children(recursive=True)
     assert children, "serve runs a Prefect server"
     proc.send_signal(signal.SIGTERM)

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -17,10 +18,12 @@ from tests.replica.server import ReplicaServer
 BIN = Path(sys.executable).parent
 
 
-def test_sigterm_to_a_crawl_stops_it_and_its_temporary_prefect_server(tmp_path: Path) -> None:
+def test_sigterm_to_a_crawl_stops_it_and_its_temporary_prefect_server(
+    tmp_path: Path, prefect_home: Callable[[Path], Path]
+) -> None:
     db = tmp_path / "archive.duckdb"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_API", "GOVARCHIVE_"))}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env.update(PREFECT_HOME=str(prefect_home(tmp_path / "prefect")), PREFECT_SERVER_ANALYTICS_ENABLED="false")
     with ReplicaServer(articles={"nxzx": 8}, mode="thread") as rs:
         proc = subprocess.Popen(
             [str(BIN / "govarchive"), "--db", str(db), "crawl", "nxzx-tagz", "--base-url", rs.base_url("nxzx"),
