@@ -29,4 +29,6 @@ def test_the_demos_next_commands_run_as_printed(tmp_path: Path, monkeypatch) -> 
         assert words[0] == ".venv/bin/govarchive" and "--db" in words and db in words
         result = CliRunner().invoke(app, words[1:], catch_exceptions=False)
         assert result.exit_code == 0, (line, result.output)
+        if words[1] == "search":  # it finds something, as it does on the demo's archive
+            assert "0321号提案的答复" in result.output, result.output
     assert Path("data/replies.csv").read_bytes().startswith(b"\xef\xbb\xbf")

@@ -60,7 +60,7 @@ def next_commands(db: str) -> list[str]:
     """Three commands to try on the demo's archive, with its --db (tested to run)."""
     exe = ".venv/bin/govarchive"
     return [
-        f"{exe} search --db {db} 数据中心 --limit 5",
+        f"{exe} search --db {db} 数字经济 --limit 5",  # in the replica's replies (and the test's page)
         f'{exe} query --db {db} "SELECT published_at, proposer, reply_class, title FROM replies'
         ' ORDER BY published_at DESC LIMIT 10"',
         f"{exe} export --db {db} data/replies.csv --excel --query \"SELECT * FROM replies\"",
