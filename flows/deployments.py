@@ -58,8 +58,10 @@ def served() -> list[Any]:
 
     from flows.crawl import crawl_source
 
-    return [
-        crawl_source.to_deployment(
+    closed_schema = _closed_schema_class()
+    made = []
+    for src in load_sources().values():
+        dep = crawl_source.to_deployment(
             name=src.name,
             schedule=Cron(src.schedule, timezone=src.schedule_timezone),
             parameters={"source_name": src.name},
@@ -67,8 +69,32 @@ def served() -> list[Any]:
             tags=tags(src, SERVE_TAG),
             concurrency_limit=1,
         )
-        for src in load_sources().values()
-    ]
+        dep._parameter_openapi_schema = closed_schema(**dep._parameter_openapi_schema.model_dump(),
+                                                      additionalProperties=False)  # fmt: skip
+        made.append(dep)
+    return made
+
+
+def closed(schema: dict[str, Any]) -> dict[str, Any]:
+    """A run-parameter schema that refuses parameters it does not name.
+
+    Prefect's schema of a flow lists its parameters but allows others, so the API created
+    a run asked for `allow_private` or `base_url` (the CLI's knobs, never a deployment's),
+    which then failed in the worker's process. Closed, the server refuses it at the door
+    (HTTP 409), as `prefect deployment run --param` already did.
+    """
+    return {**schema, "additionalProperties": False}
+
+
+def _closed_schema_class() -> type:
+    from prefect.utilities.callables import ParameterSchema
+
+    class ClosedSchema(ParameterSchema):
+        """`ParameterSchema` with `additionalProperties` (what `closed` adds), for serve's deployments."""
+
+        additionalProperties: bool = False  # noqa: N815 - the JSON Schema keyword
+
+    return ClosedSchema
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +161,7 @@ def register_for_workers(work_pool: str = "govarchive") -> dict[str, Any]:
     chosen = settings.current().sources
     if chosen:
         env["GOVARCHIVE_SOURCES"] = str(Path(chosen).resolve())
-    schema = parameter_schema(crawl_source).model_dump_for_openapi()
+    schema = closed(parameter_schema(crawl_source).model_dump_for_openapi())
     with get_client(sync_client=True) as client:
         found = existing(client)
         theirs = clashes(found, list(sources), WORKER_TAG)

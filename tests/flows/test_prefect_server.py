@@ -285,11 +285,19 @@ def test_a_source_that_cannot_be_read_ends_failed_after_its_retry(deployed: dict
 
 
 def test_unsafe_run_parameters_are_refused(deployed: dict) -> None:
-    env = deployed["env"]
-    for param in ("base_url=http://10.0.0.1/", "allow_private=true", "db=/tmp/other.duckdb"):
-        done = subprocess.run([str(BIN / "prefect"), "deployment", "run", "crawl-source/replica-nxzx", "--param", param],
-                              env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
-        assert done.returncode != 0, done.stdout
+    env, api = deployed["env"], deployed["api"]
+    # as an operator would try it, with Prefect's CLI
+    done = subprocess.run([str(BIN / "prefect"), "deployment", "run", "crawl-source/replica-nxzx", "--param",
+                           "base_url=http://10.0.0.1/"], env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode != 0, done.stdout
+    # the rest through the same server's API (what the CLI calls; a CLI start costs seconds)
+    dep = httpx.get(f"{api}/deployments/name/crawl-source/replica-nxzx", timeout=10).json()
+    before = len(_flow_runs(api, "crawl-source/replica-nxzx"))
+    for params in ({"allow_private": True}, {"db": "/tmp/other.duckdb"}, {"base_url": "http://10.0.0.1/"}):
+        refused = httpx.post(f"{api}/deployments/{dep['id']}/create_flow_run", json={"parameters": params}, timeout=10)
+        assert refused.status_code == 409, (params, refused.status_code, refused.text)
+        assert "Error creating flow run" in refused.text, refused.text
+    assert len(_flow_runs(api, "crawl-source/replica-nxzx")) == before  # no run was made
     # the safe knobs are accepted
     run = _final(deployed["api"], _start_run(deployed, "replica-nxzx", "--param", "full=true", "--param", "max_pages=1"))
     assert run["state"]["type"] == "COMPLETED", run["state"]
@@ -347,6 +355,11 @@ def test_serve_embedded_fires_a_minute_schedule_and_stops_everything_on_sigterm(
         assert con.execute("SELECT count(*) FROM deployment WHERE name = 'serve-minute'").fetchone() == (1,)
     finally:
         con.close()
+    api = f"http://127.0.0.1:{served['port']}/api"  # serve's deployments refuse the CLI's knobs too
+    dep = httpx.get(f"{api}/deployments/name/crawl-source/serve-minute", timeout=10).json()
+    refused = httpx.post(f"{api}/deployments/{dep['id']}/create_flow_run", json={"parameters": {"allow_private": True}},
+                         timeout=10)  # fmt: skip
+    assert refused.status_code == 409, refused.text
     children = psutil.Process(proc.pid).children(recursive=True)
     assert children, "serve runs a Prefect server"
     proc.send_signal(signal.SIGTERM)
