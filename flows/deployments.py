@@ -88,11 +88,12 @@ def closed(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _closed_schema_class() -> type:
     from prefect.utilities.callables import ParameterSchema
+    from pydantic import ConfigDict
 
     class ClosedSchema(ParameterSchema):
-        """`ParameterSchema` with `additionalProperties` (what `closed` adds), for serve's deployments."""
+        """`ParameterSchema` that keeps `additionalProperties` (what `closed` adds), for serve's deployments."""
 
-        additionalProperties: bool = False  # noqa: N815 - the JSON Schema keyword
+        model_config = ConfigDict(extra="allow")
 
     return ClosedSchema
 

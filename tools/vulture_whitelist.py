@@ -22,6 +22,8 @@ cli.web
 cli.replay
 # prefect.yaml's pull step
 deployments.enter_home
+# pydantic reads a model's configuration by name (ClosedSchema in deployments._closed_schema_class)
+deployments.model_config
 # read by tests and benchmarks (the lease's state; bulk loading; exact Jaccard to check MinHash)
 Lease.held
 ArchiveWriter.gaps
