@@ -61,7 +61,7 @@ def served() -> list[Any]:
     closed_schema = _closed_schema_class()
     made = []
     for src in load_sources().values():
-        dep = crawl_source.to_deployment(
+        dep: Any = crawl_source.to_deployment(  # a RunnerDeployment (typed as maybe a coroutine)
             name=src.name,
             schedule=Cron(src.schedule, timezone=src.schedule_timezone),
             parameters={"source_name": src.name},
