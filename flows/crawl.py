@@ -141,11 +141,13 @@ class _Run:
         meanwhile, and `_walk_landed` finishes the walk's bookkeeping once they are in."""
         found = await self.steps.discover(self.source, fetcher, self.archive, self.frontier,
                                           self.run_id, self.opts, early=self._early_size())  # fmt: skip
+        if found.listing_pages and found.listing_failures == found.listing_pages:
+            # One note says it all, naming the listings and why: the walk's warnings and its
+            # stop reason would say the same three times over (crawl_runs keeps the stop).
+            await self._walk_landed(found)
+            raise CrawlFailed("no listing page could be read: " + "; ".join(found.warnings or [found.stop_reason]))
         self.notes.extend(found.warnings)
         self.notes.append("discovery stopped: " + "; ".join(found.stops or [found.stop_reason]))
-        if found.listing_pages and found.listing_failures == found.listing_pages:
-            await self._walk_landed(found)
-            raise CrawlFailed(f"no listing page could be read: {found.stop_reason}")
         if found.robots_skipped:
             self.notes.append(f"{found.robots_skipped} article link(s) disallowed by robots.txt, not fetched")
         if self.opts.full:

@@ -72,6 +72,9 @@ def test_a_dead_host_fails_its_source_only(hosts: HostsServer, db_path: Path) ->
     hosts.app.down.add("127.0.0.4")
     summaries = {s.source: s for s in asyncio.run(crawl_many(None, str(db_path), CrawlOptions()))}
     assert summaries["h4-2655030"].status == "failed"
+    # one note names the listing and why, once (not again as the walk's stop and the failure)
+    [note] = summaries["h4-2655030"].notes
+    assert note.startswith("no listing page could be read: listing http://127.0.0.4:") and "failed: " in note, note
     assert {n: s.status for n, s in summaries.items() if n != "h4-2655030"} == {
         "h2-2655010": "finished", "h2-2655011": "finished", "h3-2655020": "finished",
     }  # fmt: skip
