@@ -55,9 +55,9 @@ def _start_migrating() -> subprocess.Popen[bytes]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
         env.update(PREFECT_HOME=str(_TEMPLATE_HOME), PREFECT_SERVER_ANALYTICS_ENABLED="false")
         prefect = Path(sys.executable).with_name("prefect")
-        _migrating = subprocess.Popen([str(prefect), "server", "database", "upgrade", "-y"], env=env,
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                      stdin=subprocess.DEVNULL)  # fmt: skip
+        with (_TEMPLATE_HOME / "migrate.log").open("wb") as log:  # a file: a pipe nobody reads yet could fill
+            _migrating = subprocess.Popen([str(prefect), "server", "database", "upgrade", "-y"], env=env,
+                                          stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)  # fmt: skip
         atexit.register(_migrating.kill)
     return _migrating
 
@@ -70,8 +70,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def _migrated_prefect_db() -> Path:
     proc = _start_migrating()
-    _, err = proc.communicate(timeout=300)
-    assert proc.returncode == 0, err.decode(errors="replace")[-3000:]
+    proc.wait(timeout=300)
+    assert proc.returncode == 0, (_TEMPLATE_HOME / "migrate.log").read_text(errors="replace")[-3000:]
     return _TEMPLATE_HOME / "prefect.db"
 
 
