@@ -9,8 +9,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
-import subprocess
-import sys
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,44 +33,35 @@ os.environ.pop("GOVARCHIVE_ALLOW_PRIVATE", None)
 @pytest.fixture(scope="session")
 def prefect_api() -> Iterator[None]:
     """One temporary Prefect API for the whole session (starting one costs seconds)."""
+    from prefect.settings import PREFECT_SERVER_DATABASE_CONNECTION_URL
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=60):
+        _keep_as_template(PREFECT_SERVER_DATABASE_CONNECTION_URL.value())
         yield
 
 
 # A Prefect database migrated to this Prefect's head, for tests that need a Prefect home of
 # their own (a server in a child, `serve`, a worker's server): a fresh home's first server
 # start spends ~10 s of its ~20 s migrating (measured), four times over in the suite. The
-# migration runs in the background from collection on, while the first tests run.
+# session's own API migrates one anyway: copied as soon as it is up, before any test writes
+# to it, it is the template.
 _TEMPLATE_HOME = Path(tempfile.mkdtemp(prefix="govarchive-prefect-template-"))
 atexit.register(shutil.rmtree, _TEMPLATE_HOME, ignore_errors=True)
-_migrating: subprocess.Popen[bytes] | None = None
 
 
-def _start_migrating() -> subprocess.Popen[bytes]:
-    global _migrating
-    if _migrating is None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-        env.update(PREFECT_HOME=str(_TEMPLATE_HOME), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-        prefect = Path(sys.executable).with_name("prefect")
-        with (_TEMPLATE_HOME / "migrate.log").open("wb") as log:  # a file: a pipe nobody reads yet could fill
-            _migrating = subprocess.Popen([str(prefect), "server", "database", "upgrade", "-y"], env=env,
-                                          stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)  # fmt: skip
-        atexit.register(_migrating.kill)
-    return _migrating
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    if any("prefect_home" in getattr(item, "fixturenames", ()) for item in items):
-        _start_migrating()
+def _keep_as_template(url: str) -> None:
+    source = sqlite3.connect(url.split(":///", 1)[1])
+    target = sqlite3.connect(_TEMPLATE_HOME / "prefect.db")
+    try:
+        source.backup(target)  # consistent while the server has it open
+    finally:
+        target.close()
+        source.close()
 
 
 @pytest.fixture(scope="session")
-def _migrated_prefect_db() -> Path:
-    proc = _start_migrating()
-    proc.wait(timeout=300)
-    assert proc.returncode == 0, (_TEMPLATE_HOME / "migrate.log").read_text(errors="replace")[-3000:]
+def _migrated_prefect_db(prefect_api: None) -> Path:
     return _TEMPLATE_HOME / "prefect.db"
 
 
