@@ -69,8 +69,7 @@ def served() -> list[Any]:
             tags=tags(src, SERVE_TAG),
             concurrency_limit=1,
         )
-        dep._parameter_openapi_schema = closed_schema(**dep._parameter_openapi_schema.model_dump(),
-                                                      additionalProperties=False)  # fmt: skip
+        dep._parameter_openapi_schema = closed_schema(**closed(dep._parameter_openapi_schema.model_dump()))
         made.append(dep)
     return made
 
