@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.document import Attachment
 from parsers.text import clean_inline
+from parsers.tree_walks import HREF_LINKS, select
 
 EXTENSIONS = frozenset({"pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "rar", "7z", "ofd", "ppt", "pptx", "txt", "csv"})
 _FILE_RE = re.compile(r"\.(" + "|".join(sorted(EXTENSIONS)) + r")(?:[?#]|$)", re.I)
@@ -54,7 +55,7 @@ def collect(nodes: list[LexborNode], base: str) -> list[Attachment]:
     out: list[Attachment] = []
     seen: set[str] = set()
     for node in nodes:
-        for link in node.css("a[href]"):  # css() includes the node itself
+        for link in select(node, HREF_LINKS):  # css() includes the node itself
             if not is_file_link(link.attributes.get("href") or ""):
                 continue
             url = absolute(link.attributes.get("href"), base)
@@ -72,7 +73,7 @@ def attachment_blocks(tree: LexborHTMLParser) -> list[LexborNode]:
     sidebars also link PDFs (annual reports) and those are not part of the record.
     """
     blocks = []
-    for link in tree.css("a[href]"):
+    for link in select(tree, HREF_LINKS):
         if not is_file_link(link.attributes.get("href") or ""):
             continue
         if clean_inline(link.text(separator="")).startswith("附件"):

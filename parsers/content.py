@@ -10,7 +10,9 @@ but the words do not.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -18,6 +20,7 @@ from parsers.attachments import absolute, is_file_link
 from parsers.dates import DATE_RE
 from parsers.tags import tag_id, tag_ids
 from parsers.text import clean_inline, longer_than, squash
+from parsers.tree_walks import FAST, LINKS, Tags, node_at, scoring_inputs, select, select_first
 
 # Removed from the whole page before anything is scored.
 JUNK_TAGS = [
@@ -25,7 +28,7 @@ JUNK_TAGS = [
     "link", "meta", "select", "input", "button", "textarea", "map",
 ]
 # Removed inside the chosen container: structural chrome, whatever its text.
-STRUCTURAL_CHROME = "nav, aside, footer, header"
+STRUCTURAL_CHROME = Tags("nav, aside, footer, header")
 _NEGATIVE = re.compile(
     r"nav|menu|footer|foot|sidebar|side|share|breadcrumb|crumb|position|location|copyright|"
     r"related|xgxx|xglj|comment|advert|banner|topbar|toolbar|login|search|hot|latest|recommend|"
@@ -66,9 +69,9 @@ INFO_LINE = re.compile(
     r"点击数|阅读量|作者|编辑|字号)\s*[:：]"
 )
 # A long list of type selectors matches faster as one `:is()` (same elements, same order).
-_CHROME_CANDIDATES = (
-    ":is(p, div, li, ul, ol, dl, span, td, tr, table, a, font, strong, b, center, section, h1, h2, "
-    "h3, h4, h5, h6, em, i, label)"
+_CHROME_CANDIDATES = Tags(
+    "p, div, li, ul, ol, dl, span, td, tr, table, a, font, strong, b, center, section, h1, h2, "
+    "h3, h4, h5, h6, em, i, label"
 )
 MAX_CHROME_TEXT = 400
 MAX_TOKEN_LINE = 80
@@ -77,7 +80,7 @@ MAX_GUARDED_NODES = 6000  # above this, skip the per-element text passes (pathol
 
 def strip_junk(tree: LexborHTMLParser) -> None:
     """Junk elements and hidden text blobs, found in one selector pass, removed innermost first."""
-    for node in reversed(tree.css(JUNK_OR_HIDDEN)):  # innermost first: never touch a removed node
+    for node in reversed(select(tree, JUNK_OR_HIDDEN)):  # innermost first: never touch a removed node
         if node.tag in JUNK_SET or is_hidden_blob(node):
             node.decompose()
 
@@ -87,13 +90,12 @@ def strip_junk(tree: LexborHTMLParser) -> None:
 # search terms in a `display:none` div). No reader sees it, and every text pass would pay
 # for it. Hidden *content* (tabs, 展开全文 bodies) carries paragraph markup and stays.
 HIDDEN_STYLES = ("display:none", "display: none", "visibility:hidden")
-_HIDDEN = ", ".join(f'[style*="{style}"]' for style in HIDDEN_STYLES)
 HIDDEN_BLOB_TEXT = 3000  # characters
 HIDDEN_BLOB_CHARS_PER_ELEMENT = 300  # a blob has fewer than one element per this much text
 
 
 JUNK_SET = frozenset(JUNK_TAGS)
-JUNK_OR_HIDDEN = ", ".join(JUNK_TAGS) + ", " + _HIDDEN
+JUNK_OR_HIDDEN = Tags(", ".join([*JUNK_TAGS, *(f'[style*="{style}"]' for style in HIDDEN_STYLES)]))
 
 
 def is_hidden_blob(node: LexborNode) -> bool:
@@ -125,7 +127,7 @@ def link_density(node: LexborNode, text_len: int | None = None) -> float:
     if total == 0:
         return 1.0
     linked = 0
-    for a in node.css("a"):
+    for a in select(node, LINKS):
         href = a.attributes.get("href") or ""
         if is_file_link(href):
             continue  # attachment links are content
@@ -133,6 +135,7 @@ def link_density(node: LexborNode, text_len: int | None = None) -> float:
     return min(1.0, linked / total)
 
 
+_IMAGES = Tags("img")
 _HTML_ID = tag_id("html")
 _A_ID = tag_id("a")
 
@@ -179,7 +182,9 @@ _PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote"})
 _BOX_TAGS = ("div", "td", "section", "article", "font", "span", "dd", "center")
 # A box without any child node (`:empty`: no text, maybe comments) has no own text to
 # score: the selector leaves it out, which spares a text() call on a fifth of the boxes.
-_SCORED = ", ".join((*_PARAGRAPH_TAGS, "br", f":is({', '.join(_BOX_TAGS)}):not(:empty)"))
+_SCORED = Tags(", ".join((*_PARAGRAPH_TAGS, "br")), nonempty=", ".join(_BOX_TAGS))
+_PARAGRAPHS = Tags(", ".join(_PARAGRAPH_TAGS))
+_BOXES = Tags(", ".join(_BOX_TAGS))
 _PARAGRAPH_IDS = tag_ids(*_PARAGRAPH_TAGS)
 _BR_ID = tag_id("br")
 
@@ -190,13 +195,50 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
     `before`: ids from `preceding_ids(title)`; candidates inside them lose to any
     candidate after the title that holds some prose.
     """
+    scores = _scores_in_c(root) if FAST else _scores(root)
+    if not scores:
+        return None
+    ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
+    top: list[list] | None = None
+    if before:
+        after = []
+        for entry in _nodes_as_read(root, ranked):  # only the best 8 after the title: stop there
+            if not _is_before(entry[0], before):
+                after.append(entry)
+                if len(after) == MAX_RANKED:
+                    break
+        if after and after[0][1] >= 2:
+            top = after
+    if top is None:
+        top = list(itertools.islice(_nodes_as_read(root, ranked), MAX_RANKED))
+    best: LexborNode | None = None
+    best_score = 0.0
+    for node, score in top:
+        if score * MAX_CLASS_WEIGHT <= best_score:
+            break  # ranked by score: no later candidate can win, skip their link counts
+        if node.tag == "body":
+            score *= 0.7
+        adjusted = score * (1 - link_density(node)) * _class_weight(node)
+        if adjusted > best_score:
+            best, best_score = node, adjusted
+    return best
+
+
+def _amount(text: str) -> float:
+    return 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
+
+
+def _scores(root: LexborNode) -> dict[int, list]:
+    """Each candidate's [node, score], credited in page order: paragraphs first (their
+    container in full, its parent half), then boxes by their own text (themselves and
+    their parent). Selector passes; `_scores_in_c` is the same in one C walk."""
     scores: dict[int, list] = {}
     # One selector pass (each css() walks the whole subtree), split by tag in page order;
     # paragraphs are credited first, then the boxes with their own text, as before.
     paragraphs: list[LexborNode] = []
     boxes: list[LexborNode] = []
     with_br: set[int] = set()
-    for node in root.css(_SCORED):
+    for node in select(root, _SCORED):
         tag = node.tag_id
         if tag in _PARAGRAPH_IDS:
             paragraphs.append(node)
@@ -206,7 +248,6 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
                 with_br.add(parent.mem_id)
         else:
             boxes.append(node)
-    punct = _PUNCT.findall
     for node in paragraphs:
         raw = node.text()
         if len(raw) < 8 or raw.isspace():
@@ -214,7 +255,7 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
         text = clean_inline(raw)
         if len(text) < 8:
             continue
-        amount = 1 + len(punct(text)) + min(len(text) / 40, 5)
+        amount = _amount(text)
         parent = node.parent
         if parent is not None:
             _credit(scores, parent, amount)
@@ -226,35 +267,49 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
         text = clean_inline(raw)
         if len(text) < 8:
             continue
-        amount = 1 + len(punct(text)) + min(len(text) / 40, 5)
+        amount = _amount(text)
         if node.mem_id in with_br:
             amount *= 1.2
         _credit(scores, node, amount)
         _credit(scores, node.parent, amount / 2)
-    if not scores:
-        return None
-    ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
-    if before:
-        after = []
-        for entry in ranked:  # only the best 8 after the title are looked at: stop there
-            if not _is_before(entry[0], before):
-                after.append(entry)
-                if len(after) == MAX_RANKED:
-                    break
-        if after and after[0][1] >= 2:
-            ranked = after
-    ranked = ranked[:MAX_RANKED]
-    best: LexborNode | None = None
-    best_score = 0.0
-    for node, score in ranked:
-        if score * MAX_CLASS_WEIGHT <= best_score:
-            break  # ranked by score: no later candidate can win, skip their link counts
-        if node.tag == "body":
-            score *= 0.7
-        adjusted = score * (1 - link_density(node)) * _class_weight(node)
-        if adjusted > best_score:
-            best, best_score = node, adjusted
-    return best
+    return scores
+
+
+def _scores_in_c(root: LexborNode) -> dict[int, list]:
+    """`_scores`, read in one C walk: each candidate's [address, score], same order. The
+    C side measures each cleaned text (its length and `_PUNCT` count) without making it."""
+    scores: dict[int, list] = {}
+    paragraphs, boxes = scoring_inputs(root, _PARAGRAPHS, _BOXES, min_chars=8)
+    for length, punct, parent, grandparent in paragraphs:
+        amount = 1 + punct + min(length / 40, 5)
+        _credit_key(scores, parent, amount)  # (a key is 0 for no node and for <html>)
+        _credit_key(scores, grandparent, amount / 2)
+    for length, punct, key, parent, has_br in boxes:
+        amount = 1 + punct + min(length / 40, 5)
+        if has_br:
+            amount *= 1.2
+        _credit_key(scores, key, amount)
+        _credit_key(scores, parent, amount / 2)
+    return scores
+
+
+def _credit_key(scores: dict[int, list], key: int, amount: float) -> None:
+    if not key:  # no node, or <html>
+        return
+    entry = scores.get(key)
+    if entry is None:
+        scores[key] = [key, amount]
+    else:
+        entry[1] += amount
+
+
+def _nodes_as_read(root: LexborNode, ranked: list[list]) -> Iterator[list]:
+    """The ranked [key, score] entries in order, each key made a node as it is read
+    (the C walk credits node addresses; only the few candidates looked at need nodes)."""
+    for entry in ranked:
+        if isinstance(entry[0], int):
+            entry[0] = node_at(root, entry[0])
+        yield entry
 
 
 # Every CHROME_TOKENS match contains one of these characters (the first of each widget
@@ -296,9 +351,9 @@ def _is_info_line(text: str) -> bool:
 
 def remove_chrome(container: LexborNode, extra_lines: re.Pattern[str] | None = None) -> None:
     """Drop furniture inside the body container, innermost elements first."""
-    for node in container.css(STRUCTURAL_CHROME):
+    for node in select(container, STRUCTURAL_CHROME):
         node.decompose()
-    candidates = container.css(_CHROME_CANDIDATES)
+    candidates = select(container, _CHROME_CANDIDATES)
     if len(candidates) > MAX_GUARDED_NODES:
         return
     own = container.mem_id
@@ -317,7 +372,7 @@ def remove_chrome(container: LexborNode, extra_lines: re.Pattern[str] | None = N
             continue
         text = clean_inline(raw)
         if not text:
-            if node.tag_id in _EMPTY_DROP_IDS and node.css_first("img") is None:
+            if node.tag_id in _EMPTY_DROP_IDS and select_first(node, _IMAGES) is None:
                 node.decompose()
             continue
         if len(text) > MAX_CHROME_TEXT:
@@ -346,7 +401,7 @@ def _mark_ancestors(node: LexborNode, stop: int, marked: set[int]) -> None:
 
 
 def _is_link_list(node: LexborNode, text: str) -> bool:
-    links = node.css("a")
+    links = select(node, LINKS)
     if len(links) < 3:
         return False
     if any(is_file_link(a.attributes.get("href") or "") for a in links):

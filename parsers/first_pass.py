@@ -17,8 +17,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from parsers.content import HIDDEN_STYLES, JUNK_OR_HIDDEN, JUNK_SET, is_hidden_blob
 from parsers.tags import tag_id, tag_ids
+from parsers.tree_walks import Tags, select
 
-_SELECTOR = f"{JUNK_OR_HIDDEN}, time, base"  # (their attributes are checked below)
+_SELECTOR = Tags(f"{JUNK_OR_HIDDEN.selector}, time, base")  # (their attributes are checked below)
 _JSONLD = "application/ld+json"
 _JUNK_IDS = tag_ids(*JUNK_SET)
 _META, _SCRIPT, _TIME, _BASE = (tag_id(name) for name in ("meta", "script", "time", "base"))
@@ -43,7 +44,7 @@ class PageMarks:
 def read_marks_and_strip(tree: LexborHTMLParser) -> PageMarks:
     """One selector pass: copy out meta/JSON-LD/time/base, then remove junk and hidden blobs."""
     marks = PageMarks()
-    nodes = tree.css(_SELECTOR)
+    nodes = select(tree, _SELECTOR)
     found_base = False
     for node in nodes:
         tag = node.tag_id

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsers.dates import parse_date, parse_datetime
 from parsers.tags import tag_id
 from parsers.text import clean_inline, normalize_label, squash
+from parsers.tree_walks import Tags, select
 
 # label (normalized) -> contract column; the first spelling of each column is the contract's.
 LABEL_COLUMNS: dict[str, str] = {
@@ -216,14 +217,14 @@ def _merge_split_labels(cells: list[tuple[str, bool]]) -> list[tuple[str, bool]]
 
 def _dl_pairs(dl: LexborNode) -> list[tuple[str, str]]:
     cells = []
-    for child in dl.css("dt, dd"):
+    for child in select(dl, _DL_CELLS):
         cells.append((child.text(separator=""), child.tag == "dt"))
     return pair_cells(cells)
 
 
 def _list_pairs(lst: LexborNode) -> list[tuple[str, str]]:
     pairs = []
-    for li in lst.css("li"):
+    for li in select(lst, _ITEMS):
         parts = [c for c in li.iter() if c.is_element_node]
         if len(parts) >= 2:
             cells = [(c.text(separator=""), c.tag in ("b", "strong", "label", "em")) for c in parts]
@@ -263,12 +264,21 @@ QUICK_WORDS = ("时间", "日期", "索引", "机构", "分类", "文号", "字�
 _QUICK_RE = re.compile("|".join(QUICK_WORDS))  # one scan instead of ten substring tests
 
 
+_DL_CELLS = Tags("dt, dd")
+_ITEMS = Tags("li")
+_STRUCTURES = Tags("table, dl, ul, ol")
+_ROWS = Tags("tr")
+_CELLS = Tags("th, td")
+_GRID_BOXES = Tags("div, section, form, article")
+_TEXT_BOXES = Tags("div, p, section, td, font, span, form")
+_LINE_BOXES = Tags("p, div, li, tr, dd, dt, span, font, td, section")
+
 REMOVE_WHOLE = 0.85  # an element is removed whole only when the pairs are nearly all it says
 
 
 def _structured(tree: LexborHTMLParser) -> Header | None:
     best: tuple[int, list[tuple[str, str]], list[LexborNode], str] | None = None
-    nodes = tree.css("table, dl, ul, ol")
+    nodes = select(tree, _STRUCTURES)
     outer = _tables_holding_tables(nodes)
     for node in nodes:
         if node.tag_id == _TABLE and node.mem_id in outer:
@@ -321,8 +331,8 @@ def _table_header(
 ) -> tuple[list[tuple[str, str]], list[LexborNode]] | None:
     """A header table, or the header rows of a table that also holds the article."""
     rows = []
-    for row in table.css("tr"):
-        cells = [(c.text(separator=""), c.tag == "th") for c in row.css("th, td")]
+    for row in select(table, _ROWS):
+        cells = [(c.text(separator=""), c.tag == "th") for c in select(row, _CELLS)]
         rows.append((row, pair_cells(cells)))
     pairs = _trim([p for _, found in rows for p in found])
     if _score(pairs) < 2:
@@ -368,7 +378,7 @@ def leaf_cells(root: LexborNode, limit: int = 400) -> list[tuple[str, bool]]:
 def _div_grid(tree: LexborHTMLParser) -> Header | None:
     """Headers built from div/span/label blocks: the smallest block holding the labels."""
     best: tuple[int, int, list[tuple[str, str]], LexborNode] | None = None
-    for node in tree.css("div, section, form, article"):
+    for node in select(tree, _GRID_BOXES):
         text = node.text(separator="")
         if len(text) > 3000 or _QUICK_RE.search(text) is None or _evidence(text) < 3:
             continue
@@ -401,7 +411,7 @@ def _text_fallback(tree: LexborHTMLParser) -> Header | None:
     other text, only the lines' own elements are reported for removal.
     """
     candidates = []
-    for node in tree.css("div, p, section, td, font, span, form"):
+    for node in select(tree, _TEXT_BOXES):
         text = node.text(separator="\n")
         if len(text) > 3000 or text.count("：") + text.count(":") < 3 or _evidence(text) < 3:
             continue
@@ -437,7 +447,7 @@ def _label_lines(container: LexborNode) -> list[LexborNode]:
     chosen: list[LexborNode] = []
     ids: set[int] = set()
     own = container.mem_id
-    for node in container.css("p, div, li, tr, dd, dt, span, font, td, section"):
+    for node in select(container, _LINE_BOXES):
         if node.mem_id == own or _inside(node, ids, own):
             continue
         text = node.text(separator="")

@@ -14,6 +14,7 @@ from urllib.parse import urldefrag, urljoin
 from selectolax.lexbor import LexborHTMLParser
 
 from parsers.decode import decode
+from parsers.tree_walks import HREF_LINKS, select
 
 _DATE = re.compile(r"(\d{2,4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _TRS_PAGES = re.compile(r"createPageHTML\(\s*(\d+)")
@@ -52,7 +53,7 @@ def parse_listing(content: bytes, url: str, content_type: str | None = None) -> 
     tree = LexborHTMLParser(text)
     listing = Listing()
     seen: set[str] = set()
-    for a in tree.css("a[href]"):
+    for a in select(tree, HREF_LINKS):
         href = (a.attributes.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue

@@ -10,7 +10,9 @@ re-posts of SITES.md section 2) has its own text, so it stays an article.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -18,11 +20,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsers.document import Document
 from parsers.listing import _date
 from parsers.tags import tag_ids
+from parsers.tree_walks import FAST, HREF_LINKS, LINKS, Tags, link_groups, node_at, select
 
 MIN_DATED_LINKS = 5  # a real column page lists 10-20; a "related" box 3-10, beside a body
 MAX_OWN_TEXT = 400  # characters outside links and the list: breadcrumb, footer, pager
 _ITEM_TAGS = ("li", "tr", "td", "dd", "dt", "p", "div", "span")
 _ITEM_IDS = tag_ids(*_ITEM_TAGS)
+_ITEMS = Tags(", ".join(_ITEM_TAGS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,47 +55,28 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
     # a block holding fewer than MIN_DATED_LINKS links cannot hold that many dated ones,
     # so only the items of the few blocks that can are read (an article's body div with
     # a couple of links in it is never read here).
-    groups: dict[int, list[tuple[int, LexborNode, LexborNode]]] = {}
-    holders: dict[int, LexborNode] = {}
-    item_ids = _ITEM_IDS
-    for position, a in enumerate(body.css("a[href]")):
-        item = a.parent
-        while item is not None and item.tag_id not in item_ids:
-            item = item.parent
-        if item is None:
-            continue
-        block = item.parent
-        if block is None:
-            continue
-        key = block.mem_id
-        links = groups.get(key)
-        if links is None:
-            links = groups[key] = []
-            holders[key] = block
-        links.append((position, a, item))
+    groups, node = _link_groups_in_c(body) if FAST else _link_groups(body)
     best: tuple[int, int, int] | None = None  # (dated links, -first dated link's position, block)
     item_texts: dict[int, str | None] = {}  # an item's text, None when it prints no date at all
     for key, links in groups.items():
-        if len(links) < MIN_DATED_LINKS:
-            continue
         # An item's date is printed inside one of its text runs, which the block prints
         # too: a block (a menu, a link bar) printing no date at all has no dated item.
         # (A date holds no whitespace, so it sits inside one run: the runs joined by a
         # space, unstripped, hold a date exactly when the stripped ones do — and the
         # unstripped text is read in one C pass, without a Python string per run.)
-        if not prints_date(holders[key].text(separator=" ")):
+        if not prints_date(node(key).text(separator=" ")):
             continue
         dated = 0
         first = 0
-        for position, a, item in links:
-            item_key = item.mem_id
+        for position, link_key, item_key in links:
             if item_key in item_texts:
                 text = item_texts[item_key]
             else:
-                text = item.text(separator=" ", strip=True)
+                text = node(item_key).text(separator=" ", strip=True)
                 text = item_texts[item_key] = text if prints_date(text) else None
             if text is None:
                 continue  # no date anywhere in the item: none once a title is taken out of it
+            a = node(link_key)
             title = (a.attrs.get("title") or a.text(strip=True) or "").strip()
             if len(title) < 4 or _date(text.replace(title, "")) is None:
                 continue
@@ -103,11 +88,41 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
     if best is None or best[0] < MIN_DATED_LINKS:
         return None
     n = best[0]
-    own = _own_text(body, holders[best[2]], page_text)
+    own = _own_text(body, node(best[2]), page_text)
     if own > MAX_OWN_TEXT:
         return None
     return ListingSignal(n, own)
 
+
+
+# {block key: [(position, link key, item key)]}, and the node each key stands for.
+Groups = dict[int, list[tuple[int, int, int]]]
+
+
+def _link_groups(body: LexborNode) -> tuple[Groups, Callable[[int], LexborNode]]:
+    """Each `<a href>` as (position, link, item), grouped by block (the item's parent),
+    blocks in the order of their first link; only blocks of MIN_DATED_LINKS or more."""
+    groups: Groups = {}
+    nodes: dict[int, LexborNode] = {}
+    item_ids = _ITEM_IDS
+    for position, a in enumerate(select(body, HREF_LINKS)):
+        item = a.parent
+        while item is not None and item.tag_id not in item_ids:
+            item = item.parent
+        if item is None:
+            continue
+        block = item.parent
+        if block is None:
+            continue
+        key = block.mem_id
+        nodes[key], nodes[a.mem_id], nodes[item.mem_id] = block, a, item
+        groups.setdefault(key, []).append((position, a.mem_id, item.mem_id))
+    return {k: v for k, v in groups.items() if len(v) >= MIN_DATED_LINKS}, nodes.__getitem__
+
+
+def _link_groups_in_c(body: LexborNode) -> tuple[Groups, Callable[[int], LexborNode]]:
+    """`_link_groups` from one C walk; a node is made only when the caller reads it."""
+    return link_groups(body, _ITEMS, MIN_DATED_LINKS), functools.partial(node_at, body)
 
 # The tail of a `listing._DATE` match from its first separator on. `_DATE` starts with
 # `\d{2,4}`, which the regex engine tries at every position of the text (block texts run
@@ -147,9 +162,9 @@ def _own_text(body: LexborNode, block: LexborNode, page_text: str | None = None)
     # Every kind of whitespace is dropped before counting, so the body's text with any
     # separator (the caller's page text) counts the same as a fresh stripped pass.
     total = len("".join(page_text.split())) if page_text is not None else _text_len(body)
-    inside = {a.mem_id for a in block.css("a")}
+    inside = {a.mem_id for a in select(block, LINKS)}
     inside.discard(block.mem_id)  # css() matches the block itself; the block is not inside itself
-    links = sum(_text_len(a) for a in body.css("a") if a.mem_id not in inside)
+    links = sum(_text_len(a) for a in select(body, LINKS) if a.mem_id not in inside)
     return max(0, total - _text_len(block) - links)
 
 

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsers.dates import DATE_RE, parse_datetime
 from parsers.header import split_inline_pairs
 from parsers.text import clean_inline, longer_than
+from parsers.tree_walks import HREF_LINKS, Tags, select, select_css, select_first
 
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
 _TITLE_CANDIDATES = (
@@ -47,7 +48,7 @@ class InfoLine:
 
 
 def page_title(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first("title")
+    node = select_first(tree, _TITLE_TAG)
     text = clean_inline(node.text()) if node is not None else ""
     return text or None
 
@@ -71,6 +72,10 @@ def _title_rank(node: LexborNode, text: str, full: str, bonus: int) -> int | Non
         rank += 50
     return rank
 
+_HEADINGS = Tags("h1, h2, h3")
+_TITLE_TAG = Tags("title")
+_H1 = Tags("h1")
+
 
 def find_title(
     tree: LexborHTMLParser, meta_title: str | None, selectors: tuple[str, ...] = ()
@@ -91,9 +96,9 @@ def find_title(
     # Without a <title> to match against, bold runs in the body are no evidence.
     generic = _TITLE_CANDIDATES if full else "h1, h2, [class*=title], [class*=biaoti], [class*=tit]"
     for bonus, selector in [*((40, s) for s in selectors), (0, generic)]:
-        nodes = tree.css(selector)
+        nodes = select_css(tree, selector)
         if len(nodes) > MAX_TITLE_CANDIDATES:
-            nodes = tree.css("h1, h2, h3")[:MAX_TITLE_CANDIDATES]
+            nodes = select(tree, _HEADINGS)[:MAX_TITLE_CANDIDATES]
         for node in nodes:
             raw = node.text(separator="")
             if len(raw) < 4 or longer_than(raw, MAX_TITLE_TEXT):
@@ -109,7 +114,7 @@ def find_title(
         printed = nodes_printing(tree, stripped)
         if printed:
             return stripped, printed[0]
-    h1 = tree.css_first("h1")
+    h1 = select_first(tree, _H1)
     if h1 is not None and clean_inline(h1.text()):
         return clean_inline(h1.text()), h1
     return stripped, None
@@ -315,7 +320,7 @@ def find_original_url(tree: LexborHTMLParser, page_text: str) -> str | None:
     # Whether a link's parent prints 原文链接/原文地址, read once per parent: the links of
     # a list or a nav bar share one, whose text would otherwise be read once per link.
     named: dict[int, bool] = {}
-    for a in tree.css("a[href]"):
+    for a in select(tree, HREF_LINKS):
         href = a.attributes.get("href") or ""
         if not href.startswith("http"):
             continue

@@ -46,6 +46,7 @@ from parsers.published import page_date, page_lines, structured_date, title_line
 from parsers.reply import read_reply, read_reporter
 from parsers.sites import Adapter, pick
 from parsers.text import block_text, clean_inline, words_present
+from parsers.tree_walks import FAST, Tags, nests_deeper_than, select, select_css, select_css_first
 
 PARSER_VERSION = "1.1.0"
 MAX_PARSE_BYTES = 3_000_000  # larger pages are parsed from their first 3 MB (with a warning)
@@ -67,7 +68,7 @@ PRE_CHECK_DEPTH = 64
 _PRE_DEEP_SELECTOR = " > ".join(["*"] * (PRE_CHECK_DEPTH - 1) + ["*:first-child"])
 _CUT_WORDS = ("原文链接", "原文地址", "免责声明")  # every _CUT line prints one of them whole
 _PAGE_WORDS = (*QUICK_WORDS, *INFO_WORDS, *_CUT_WORDS, "附件", "原文", "责任编辑")
-_CUT_CANDIDATES = ":is(p, div, li, span, td, table, section, a, font, strong, center, dl, ul)"
+_CUT_CANDIDATES = Tags("p, div, li, span, td, table, section, a, font, strong, center, dl, ul")
 
 
 def parse(content: bytes, url: str, content_type: str | None = None) -> Document:
@@ -217,7 +218,10 @@ def _fallback_published(
 
 def _is_pathological(tree: LexborHTMLParser) -> bool:
     """True when some element sits deeper than MAX_DEPTH (selector matches, in C: the
-    PRE_CHECK_DEPTH one first, which real pages never pass)."""
+    PRE_CHECK_DEPTH one first, which real pages never pass), or one walk in C."""
+    if FAST:
+        root = tree.root
+        return root is not None and nests_deeper_than(root, MAX_DEPTH - 1)
     if tree.css_first(_PRE_DEEP_SELECTOR) is None:
         return False
     return tree.css_first(_DEEP_SELECTOR) is not None
@@ -238,10 +242,10 @@ def _body_container(
 ) -> tuple[LexborNode | None, str]:
     if adapter is not None:
         if adapter.chrome:
-            for chrome in tree.css(", ".join(adapter.chrome)):
+            for chrome in select_css(tree, ", ".join(adapter.chrome)):
                 chrome.decompose()
         for selector in adapter.body:
-            node = tree.css_first(selector)
+            node = select_css_first(tree, selector)
             if node is not None:  # an empty body container means the page has no body
                 return node, adapter.name
     root = tree.body
@@ -253,7 +257,7 @@ def _body_container(
 
 
 def _cut_reposter_tail(container: LexborNode) -> None:
-    for node in container.css(_CUT_CANDIDATES):
+    for node in select(container, _CUT_CANDIDATES):
         if node.mem_id == container.mem_id:
             continue
         text = clean_inline(node.text(separator=""))

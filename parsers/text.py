@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from selectolax.lexbor import LexborNode
 
 from parsers.tags import tag_ids
+from parsers.tree_walks import FAST, Tags, block_text_raw, select
 
 # Whitespace as rendered: ASCII, nbsp, en/em/thin spaces, zero-width, full-width space.
 _WS = "\\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
@@ -27,7 +28,8 @@ BLOCK_SELECTOR = ",".join(
     )
 )
 CELL_SELECTOR = "td, th"
-_BLOCKS_AND_CELLS = f":is({BLOCK_SELECTOR}, {CELL_SELECTOR})"  # one :is() matches a long type list faster
+_BLOCKS_AND_CELLS = Tags(f"{BLOCK_SELECTOR}, {CELL_SELECTOR}")
+_BLOCKS, _CELLS, _BREAKS = Tags(BLOCK_SELECTOR), Tags(CELL_SELECTOR), Tags("br, hr")
 _CELL_IDS = tag_ids("td", "th")
 _BREAK_IDS = tag_ids("br", "hr")
 _PARA = "\x1e"  # paragraph marker inserted around block elements before reading text
@@ -106,12 +108,24 @@ def normalize_label(text: str) -> str:
 def block_text(node: LexborNode) -> str:
     """Text of `node` with paragraph breaks ("\\n\\n") where blocks and `<br>` break lines.
 
-    Marks block boundaries with a control character in the tree and lets the C side
-    join the text, instead of walking every node in Python (pages can nest thousands
-    of tags). Mutates the subtree: call it on markup you no longer need as HTML.
+    Block boundaries are marked with a control character, in one C walk that reads the
+    text (`tree_walks.block_text_raw`); without the extension the marks are put into the
+    tree and the C side joins the text, which mutates the subtree: call it on markup you
+    no longer need as HTML.
     """
+    raw = block_text_raw(node, _BLOCKS, _CELLS, _BREAKS, _PARA, _CELL) if FAST else _marked_text(node)
+    # Each paragraph cleaned (_INNER_WS runs to one space, edges stripped). The runs are
+    # collapsed in one pass over the whole text instead of one per paragraph: no run
+    # crosses a paragraph mark (_INNER_WS does not match it), so it is the same.
+    flat = _INNER_WS.sub(" ", raw.replace(_CELL, " "))
+    lines = [piece.strip(_EDGE_WS) for piece in flat.split(_PARA)]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _marked_text(node: LexborNode) -> str:
+    """The text with the marks `block_text` splits on, by putting them into the tree."""
     own = node.mem_id
-    for block in node.css(_BLOCKS_AND_CELLS):  # one pass: each css() walks the whole subtree
+    for block in select(node, _BLOCKS_AND_CELLS):  # one pass over the subtree
         tag = block.tag_id
         if tag in _CELL_IDS:
             block.insert_after(_CELL)
@@ -123,13 +137,7 @@ def block_text(node: LexborNode) -> str:
             continue
         block.insert_before(_PARA)
         block.insert_after(_PARA)
-    raw = node.text(separator="")
-    # Each paragraph cleaned (_INNER_WS runs to one space, edges stripped). The runs are
-    # collapsed in one pass over the whole text instead of one per paragraph: no run
-    # crosses a paragraph mark (_INNER_WS does not match it), so it is the same.
-    flat = _INNER_WS.sub(" ", raw.replace(_CELL, " "))
-    lines = [piece.strip(_EDGE_WS) for piece in flat.split(_PARA)]
-    return "\n\n".join(line for line in lines if line)
+    return node.text(separator="")
 
 
 # Inside a paragraph, runs of breaking whitespace and nbsp are one space, but a

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from parsers.tree_walks import select_css_first
+
 
 @dataclass(frozen=True, slots=True)
 class Adapter:
@@ -50,10 +52,10 @@ def pick(tree: LexborHTMLParser, url: str, page_text: str | None = None) -> Adap
     it, so a matcher that looks for words does not read the page a second time.
     """
     markers = [a.marker for a in ADAPTERS if a.marker]
-    any_marker = bool(markers) and tree.css_first(", ".join(markers)) is not None
+    any_marker = bool(markers) and select_css_first(tree, ", ".join(markers)) is not None
     for adapter in ADAPTERS:
         try:
-            if any_marker and adapter.marker and tree.css_first(adapter.marker) is not None:
+            if any_marker and adapter.marker and select_css_first(tree, adapter.marker) is not None:
                 return adapter
             if adapter.matches is not None and adapter.matches(tree, url, page_text):
                 return adapter

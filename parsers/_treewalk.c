@@ -1,0 +1,867 @@
+/* parsers._treewalk: walks in C over selectolax's lexbor tree, for `parsers/tree_walks.py`.
+ *
+ * Why: on real pages most of the parser's time went to selector passes (`node.css(...)`):
+ * lexbor's selector engine matches every node of the subtree against a compiled selector
+ * list and selectolax wraps each match in a Python object, and the layers make some twenty
+ * such passes a page. Nearly all of them are lists of tag names with at most one class or
+ * attribute test, which a walk that looks each element's tag id up in a 256-entry table
+ * answers in microseconds (`select`). The passes that then read every match's text are
+ * done in the same walk, without a Python object per element: what the body scorer needs
+ * of each paragraph and box (`scoring_inputs`), the listing check's link groups
+ * (`link_groups`), the body's block text (`block_text`).
+ *
+ * It reads lexbor's structs directly (node, element, attribute, character data, document
+ * head: the layout of lexbor 3.1 as the pinned selectolax 1.0.2 vendors it) and builds
+ * selectolax `LexborNode` objects the way selectolax does (`LexborNode.__new__`, then its
+ * node pointer and parser). Where a LexborNode keeps those two is not assumed: `calibrate()`
+ * finds them on a live node at import, and `parsers.tree_walks` then checks on a probe page
+ * that the walk finds what selectolax finds; if anything fails, or this module is missing,
+ * the parser runs its selectolax code instead, with the same answers, slower.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#endif
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef struct lxb_node lxb_node;
+struct lxb_node {          /* lexbor/dom/interfaces/node.h, struct lxb_dom_node */
+    void *events;          /* lxb_dom_event_target_t */
+    uintptr_t local_name;  /* the tag id for elements */
+    uintptr_t prefix;
+    uintptr_t ns;
+    void *owner_document;
+    lxb_node *next;
+    lxb_node *prev;
+    lxb_node *parent;
+    lxb_node *first_child;
+    lxb_node *last_child;
+    void *user;
+    int type;              /* lxb_dom_node_type_t */
+};
+
+typedef struct {           /* lexbor/core/str.h, lexbor_str_t */
+    unsigned char *data;
+    size_t length;
+} lxb_str;
+
+typedef struct {           /* lexbor/dom/interfaces/character_data.h (text and comment nodes) */
+    lxb_node node;
+    lxb_str data;
+} lxb_character_data;
+
+typedef struct lxb_attr lxb_attr;
+struct lxb_attr {          /* lexbor/dom/interfaces/attr.h, struct lxb_dom_attr */
+    lxb_node node;         /* node.local_name: the attribute's (lowercase) name id */
+    uintptr_t upper_name;
+    uintptr_t qualified_name;
+    lxb_str *value;
+    void *owner;
+    lxb_attr *next;
+    lxb_attr *prev;
+};
+
+typedef struct {           /* lexbor/dom/interfaces/element.h, struct lxb_dom_element (head) */
+    lxb_node node;
+    uintptr_t upper_name;
+    uintptr_t qualified_name;
+    lxb_str *is_value;
+    lxb_attr *first_attr;
+} lxb_element;
+
+#define NODE_ELEMENT 0x01
+#define TAG_COMMENT 0x0004 /* LXB_TAG__EM_COMMENT */
+#define MASK_SIZE 256      /* known tag ids end at 0xc7; custom tags get larger ids and never match */
+
+static PyTypeObject *node_type = NULL;
+static Py_ssize_t node_offset = -1;   /* of `lxb_dom_node_t *node` in a LexborNode */
+static Py_ssize_t parser_offset = -1; /* of `LexborHTMLParser parser` */
+static PyObject *empty_args = NULL;
+
+static lxb_node *node_of(PyObject *obj) {
+    return *(lxb_node **)((char *)obj + node_offset);
+}
+
+static PyObject *parser_of(PyObject *obj) {
+    return *(PyObject **)((char *)obj + parser_offset);
+}
+
+/* A LexborNode for `node`, as selectolax's LexborNode.new() makes one. */
+static PyObject *wrap(lxb_node *node, PyObject *parser) {
+    PyObject *obj = node_type->tp_new(node_type, empty_args, NULL);
+    if (obj == NULL) {
+        return NULL;
+    }
+    *(lxb_node **)((char *)obj + node_offset) = node;
+    PyObject **slot = (PyObject **)((char *)obj + parser_offset);
+    PyObject *old = *slot;
+    Py_INCREF(parser);
+    *slot = parser;
+    Py_XDECREF(old);
+    return obj;
+}
+
+/* calibrate(node, address, parser): find where `node` keeps its lexbor pointer (equal to
+ * `address`, its mem_id) and its parser. Returns True when both were found exactly once. */
+static PyObject *calibrate(PyObject *self, PyObject *args) {
+    PyObject *sample, *parser;
+    unsigned long long address;
+    if (!PyArg_ParseTuple(args, "OKO", &sample, &address, &parser)) {
+        return NULL;
+    }
+    PyTypeObject *tp = Py_TYPE(sample);
+    Py_ssize_t found_node = -1, found_parser = -1;
+    int node_hits = 0, parser_hits = 0;
+    for (Py_ssize_t off = sizeof(PyObject); off + (Py_ssize_t)sizeof(void *) <= tp->tp_basicsize;
+         off += sizeof(void *)) {
+        void *word = *(void **)((char *)sample + off);
+        if ((unsigned long long)(uintptr_t)word == address) {
+            found_node = off;
+            node_hits++;
+        }
+        if (word == (void *)parser) {
+            found_parser = off;
+            parser_hits++;
+        }
+    }
+    if (node_hits != 1 || parser_hits != 1) {
+        Py_RETURN_FALSE;
+    }
+    Py_XINCREF(tp);
+    Py_XDECREF(node_type);
+    node_type = tp;
+    node_offset = found_node;
+    parser_offset = found_parser;
+    Py_RETURN_TRUE;
+}
+
+static int read_mask(PyObject *obj, const unsigned char **mask) {
+    if (!PyBytes_Check(obj) || PyBytes_GET_SIZE(obj) != MASK_SIZE) {
+        PyErr_SetString(PyExc_TypeError, "mask must be bytes of length 256");
+        return -1;
+    }
+    *mask = (const unsigned char *)PyBytes_AS_STRING(obj);
+    return 0;
+}
+
+static int ready(PyObject *obj) {
+    if (node_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "parsers._treewalk is not calibrated");
+        return -1;
+    }
+    if (Py_TYPE(obj) != node_type) {
+        PyErr_SetString(PyExc_TypeError, "expected a selectolax LexborNode");
+        return -1;
+    }
+    return 0;
+}
+
+/* What an element must be to be selected: a tag in the mask, or one of the rules. */
+enum { RULE_HAS, RULE_CONTAINS, RULE_PREFIX, RULE_TOKEN, RULE_EQUALS };
+#define MAX_RULES 32
+
+typedef struct {
+    uintptr_t tag;   /* 0: any tag */
+    uintptr_t attr;  /* attribute name id */
+    int mode;        /* RULE_*: [attr], [attr*=v], [attr^=v], .v (class word), #v (whole value) */
+    const char *needle;
+    size_t length;
+} rule_t;
+
+typedef struct {
+    const unsigned char *mask; /* per tag id: WANT | WANT_NONEMPTY */
+    rule_t rules[MAX_RULES];
+    Py_ssize_t n_rules;
+} want_t;
+
+#define WANT 1
+#define WANT_NONEMPTY 2  /* only when not :empty (some child is not a comment) */
+
+typedef struct {           /* lexbor/dom/interfaces/document.h, struct lxb_dom_document (head) */
+    lxb_node node;
+    int compat_mode;       /* LXB_DOM_DOCUMENT_CMODE_QUIRKS = 1 */
+} lxb_document;
+
+static const lxb_attr *attribute(const lxb_node *node, uintptr_t name) {
+    for (const lxb_attr *a = ((const lxb_element *)node)->first_attr; a != NULL; a = a->next) {
+        if (a->node.local_name == name) {
+            return a;
+        }
+    }
+    return NULL;
+}
+
+static int same(const unsigned char *a, const char *b, size_t n, int fold) {
+    if (!fold) {
+        return memcmp(a, b, n) == 0;
+    }
+    for (size_t i = 0; i < n; i++) { /* ASCII case folding, as lexbor's ncasecmp */
+        unsigned char x = a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z') x += 32;
+        if (y >= 'A' && y <= 'Z') y += 32;
+        if (x != y) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* As lexbor's selectors: class words and ids compare without case in quirks mode; other
+ * attribute values (style, href, title, type as used here) always with case. */
+static int rule_matches(const lxb_node *node, const rule_t *rule) {
+    if (rule->tag != 0 && node->local_name != rule->tag) {
+        return 0;
+    }
+    const lxb_attr *a = attribute(node, rule->attr);
+    if (a == NULL) {
+        return 0;
+    }
+    if (rule->mode == RULE_HAS) {
+        return 1;
+    }
+    if (a->value == NULL || a->value->data == NULL) {
+        return 0;
+    }
+    const unsigned char *data = a->value->data;
+    size_t length = a->value->length;
+    const lxb_document *doc = (const lxb_document *)node->owner_document;
+    int fold = doc != NULL && doc->compat_mode == 1;
+    switch (rule->mode) {
+        case RULE_CONTAINS:
+            return rule->length > 0 && memmem(data, length, rule->needle, rule->length) != NULL;
+        case RULE_PREFIX:
+            return rule->length > 0 && length >= rule->length && memcmp(data, rule->needle, rule->length) == 0;
+        case RULE_EQUALS:
+            return length == rule->length && same(data, rule->needle, length, fold);
+        case RULE_TOKEN: {
+            size_t i = 0;
+            while (i < length) {
+                while (i < length && is_space(data[i])) i++;
+                size_t from = i;
+                while (i < length && !is_space(data[i])) i++;
+                if (i - from == rule->length && rule->length > 0 && same(data + from, rule->needle, rule->length, fold)) {
+                    return 1;
+                }
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+static int matches(const lxb_node *node, const want_t *want) {
+    if (node->type != NODE_ELEMENT) {
+        return 0;
+    }
+    unsigned char bits = node->local_name < MASK_SIZE ? want->mask[node->local_name] : 0;
+    if (bits & WANT) {
+        return 1;
+    }
+    if (bits & WANT_NONEMPTY) {
+        for (const lxb_node *child = node->first_child; child != NULL; child = child->next) {
+            if (child->local_name != TAG_COMMENT) {
+                return 1;
+            }
+        }
+    }
+    for (Py_ssize_t i = 0; i < want->n_rules; i++) {
+        if (rule_matches(node, &want->rules[i])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* rules: a tuple of (tag id or 0, attribute id, mode, needle bytes). */
+static int read_rules(PyObject *rules, want_t *want) {
+    want->n_rules = 0;
+    if (rules == Py_None) {
+        return 0;
+    }
+    if (!PyTuple_Check(rules) || PyTuple_GET_SIZE(rules) > MAX_RULES) {
+        PyErr_SetString(PyExc_TypeError, "rules must be a tuple of at most 32 rules");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(rules); i++) {
+        unsigned long long tag, attr;
+        int mode;
+        const char *needle;
+        Py_ssize_t length;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(rules, i), "KKiy#", &tag, &attr, &mode, &needle, &length)) {
+            return -1;
+        }
+        if (mode < RULE_HAS || mode > RULE_EQUALS) {
+            PyErr_SetString(PyExc_ValueError, "unknown rule mode");
+            return -1;
+        }
+        want->rules[i] = (rule_t){(uintptr_t)tag, (uintptr_t)attr, mode, needle, (size_t)length};
+    }
+    want->n_rules = PyTuple_GET_SIZE(rules);
+    return 0;
+}
+
+/* select(node, mask, limit=0, rules=None): the elements of `node`'s subtree (itself
+ * included) that the mask or a rule wants, in document order, each once; at most `limit`
+ * of them when limit > 0. For a list of simple selectors (`t1, t2`, `t3:not(:empty)`,
+ * `t4[attr]`, `[attr*="x"]`, `.word`, `t5#id`) this is what `node.css()` returns. */
+static PyObject *select_tags(PyObject *self, PyObject *args) {
+    PyObject *start, *mask_obj, *rules = Py_None;
+    Py_ssize_t limit = 0;
+    want_t want;
+    if (!PyArg_ParseTuple(args, "OO|nO", &start, &mask_obj, &limit, &rules)) {
+        return NULL;
+    }
+    if (ready(start) < 0 || read_mask(mask_obj, &want.mask) < 0 || read_rules(rules, &want) < 0) {
+        return NULL;
+    }
+    PyObject *parser = parser_of(start);
+    PyObject *found = PyList_New(0);
+    if (found == NULL) {
+        return NULL;
+    }
+    lxb_node *root = node_of(start);
+    lxb_node *node = root;
+    while (node != NULL) {
+        if (matches(node, &want)) {
+            PyObject *item = wrap(node, parser);
+            if (item == NULL || PyList_Append(found, item) < 0) {
+                Py_XDECREF(item);
+                Py_DECREF(found);
+                return NULL;
+            }
+            Py_DECREF(item);
+            if (limit > 0 && PyList_GET_SIZE(found) >= limit) {
+                break;
+            }
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    return found;
+}
+
+/* deeper_than(node, depth): True when some element below `node` sits more than `depth`
+ * elements deep, counting `node` as 1 (the nesting guard, without a 150-compound selector). */
+static PyObject *deeper_than(PyObject *self, PyObject *args) {
+    PyObject *start;
+    Py_ssize_t limit;
+    if (!PyArg_ParseTuple(args, "On", &start, &limit)) {
+        return NULL;
+    }
+    if (ready(start) < 0) {
+        return NULL;
+    }
+    lxb_node *root = node_of(start);
+    lxb_node *node = root;
+    Py_ssize_t depth = 1; /* elements from root to node, both counted */
+    while (node != NULL) {
+        if (node->type == NODE_ELEMENT && depth > limit) {
+            Py_RETURN_TRUE;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            depth++;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+            depth--;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    Py_RETURN_FALSE;
+}
+
+
+/* Appends to `buf` the text of `node`: of its descendant text nodes when `deep` (what
+ * selectolax's `text()` joins), else of its text children (`text(deep=False)`). */
+#define TAG_TEXT 0x0002 /* LXB_TAG__TEXT */
+#define NODE_TEXT 0x03
+
+typedef struct {
+    char *data;
+    size_t length, size;
+} buffer_t;
+
+static int append(buffer_t *buf, const unsigned char *data, size_t length) {
+    if (buf->length + length > buf->size) {
+        size_t size = buf->size ? buf->size : 256;
+        while (size < buf->length + length) {
+            size *= 2;
+        }
+        char *grown = PyMem_Realloc(buf->data, size);
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        buf->data = grown;
+        buf->size = size;
+    }
+    memcpy(buf->data + buf->length, data, length);
+    buf->length += length;
+    return 0;
+}
+
+static int text_of(const lxb_node *root, int deep, buffer_t *buf) {
+    buf->length = 0;
+    if (!deep) {
+        for (const lxb_node *child = root->first_child; child != NULL; child = child->next) {
+            const lxb_str *str = &((const lxb_character_data *)child)->data;
+            if (child->type == NODE_TEXT && str->data != NULL && append(buf, str->data, str->length) < 0) {
+                return -1;
+            }
+        }
+        return 0;
+    }
+    const lxb_node *node = root->first_child;
+    while (node != NULL) {
+        const lxb_str *str = &((const lxb_character_data *)node)->data;
+        if (node->local_name == TAG_TEXT && str->data != NULL && append(buf, str->data, str->length) < 0) {
+            return -1;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    return 0;
+}
+
+/* The key the scorer credits: the node's address, 0 for none and for <html>. */
+static unsigned long long credit_key(const lxb_node *node, uintptr_t html) {
+    return node == NULL || node->local_name == html ? 0 : (unsigned long long)(uintptr_t)node;
+}
+
+/* What the scorer wants of a text: the length of `text.clean_inline(text)` (zero-width
+ * U+200B/U+FEFF dropped, runs of what `str.split()` calls whitespace made one space,
+ * ends trimmed) and how many of its characters are sentence punctuation (`_PUNCT`). */
+typedef struct {
+    Py_ssize_t length, punct;
+    int in_word;
+} measure_t;
+
+static int py_space(Py_UCS4 c) { /* str.isspace(): Py_UNICODE_ISSPACE */
+    return Py_UNICODE_ISSPACE(c);
+}
+
+static void measure_char(measure_t *m, Py_UCS4 c) {
+    if (c == 0x200B || c == 0xFEFF) {
+        return;
+    }
+    if (py_space(c)) {
+        m->in_word = 0;
+        return;
+    }
+    if (!m->in_word && m->length > 0) {
+        m->length++; /* the one space between words */
+    }
+    m->in_word = 1;
+    m->length++;
+    switch (c) {
+        case 0xFF0C: case 0x3002: case 0xFF1B: case 0x3001: case 0xFF01: case 0xFF1F:
+        case ',': case '.': case ';': case '!': case '?':
+            m->punct++;
+    }
+}
+
+/* Measures UTF-8 `data`; returns -1 (and measures nothing) unless it is valid UTF-8, as
+ * CPython's strict decoder has it: no overlong forms, surrogates or code points past
+ * U+10FFFF. Invalid text is measured from its decoded str instead (U+FFFD substitutes). */
+static int measure_utf8(measure_t *m, const unsigned char *data, size_t length) {
+    size_t i = 0;
+    while (i < length) {
+        unsigned char b = data[i];
+        Py_UCS4 c;
+        size_t n;
+        if (b < 0x80) {
+            c = b, n = 1;
+        } else if (b >= 0xC2 && b <= 0xDF) {
+            c = b & 0x1F, n = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            c = b & 0x0F, n = 3;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            c = b & 0x07, n = 4;
+        } else {
+            return -1;
+        }
+        if (i + n > length) {
+            return -1;
+        }
+        for (size_t k = 1; k < n; k++) {
+            if ((data[i + k] & 0xC0) != 0x80) {
+                return -1;
+            }
+            c = (c << 6) | (data[i + k] & 0x3F);
+        }
+        if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (n == 4 && (c < 0x10000 || c > 0x10FFFF))) {
+            return -1;
+        }
+        measure_char(m, c);
+        i += n;
+    }
+    return 0;
+}
+
+static int measure(measure_t *m, const char *data, size_t length) {
+    m->length = m->punct = 0;
+    m->in_word = 0;
+    if (measure_utf8(m, (const unsigned char *)data, length) == 0) {
+        return 0;
+    }
+    m->length = m->punct = 0;
+    m->in_word = 0;
+    PyObject *text = PyUnicode_DecodeUTF8(data, length, "replace");
+    if (text == NULL) {
+        return -1;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *chars = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text); i++) {
+        measure_char(m, PyUnicode_READ(kind, chars, i));
+    }
+    Py_DECREF(text);
+    return 0;
+}
+
+/* scoring_inputs(root, paragraphs, boxes, br, html, min_chars): what `content.find_main`
+ * reads of every paragraph and box under `root` (itself included), in page order, in one
+ * walk: ([(length, punct, parent_key, grandparent_key)], [(length, punct, key,
+ * parent_key, has_br)]), where length and punct measure the cleaned text (`measure_t`):
+ * a paragraph's whole text, a box's own text (its text children). `paragraphs` / `boxes`
+ * are tag masks (boxes only when not :empty); texts cleaned to fewer than `min_chars`
+ * characters are left out. Keys are node addresses (`mem_id`), 0 for none or <html>;
+ * `at()` turns one back into a node. */
+static PyObject *scoring_inputs(PyObject *self, PyObject *args) {
+    PyObject *start, *para_obj, *box_obj;
+    unsigned long long br, html;
+    Py_ssize_t min_chars;
+    const unsigned char *para_mask, *box_mask;
+    if (!PyArg_ParseTuple(args, "OOOKKn", &start, &para_obj, &box_obj, &br, &html, &min_chars)) {
+        return NULL;
+    }
+    if (ready(start) < 0 || read_mask(para_obj, &para_mask) < 0 || read_mask(box_obj, &box_mask) < 0) {
+        return NULL;
+    }
+    PyObject *paragraphs = PyList_New(0), *boxes = PyList_New(0);
+    buffer_t buf = {NULL, 0, 0};
+    measure_t m;
+    if (paragraphs == NULL || boxes == NULL) {
+        goto fail;
+    }
+    const lxb_node *root = node_of(start);
+    const lxb_node *node = root;
+    while (node != NULL) {
+        uintptr_t tag = node->local_name;
+        if (node->type == NODE_ELEMENT && tag < MASK_SIZE && (para_mask[tag] || box_mask[tag])) {
+            int paragraph = para_mask[tag] != 0;
+            int has_br = 0, nonempty = 0;
+            if (!paragraph) {
+                for (const lxb_node *child = node->first_child; child != NULL; child = child->next) {
+                    nonempty |= child->local_name != TAG_COMMENT;
+                    has_br |= child->type == NODE_ELEMENT && child->local_name == br;
+                }
+            }
+            /* (cleaning keeps at most as many characters as there are bytes) */
+            if ((paragraph || nonempty) && text_of(node, paragraph, &buf) == 0
+                && (Py_ssize_t)buf.length >= min_chars) {
+                if (measure(&m, buf.data, buf.length) < 0) {
+                    goto fail;
+                }
+                if (m.length >= min_chars) {
+                    PyObject *item;
+                    if (paragraph) {
+                        const lxb_node *parent = node->parent;
+                        item = Py_BuildValue("(nnKK)", m.length, m.punct, credit_key(parent, html),
+                                             credit_key(parent ? parent->parent : NULL, html));
+                    } else {
+                        item = Py_BuildValue("(nnKKO)", m.length, m.punct, credit_key(node, html),
+                                             credit_key(node->parent, html), has_br ? Py_True : Py_False);
+                    }
+                    if (item == NULL || PyList_Append(paragraph ? paragraphs : boxes, item) < 0) {
+                        Py_XDECREF(item);
+                        goto fail;
+                    }
+                    Py_DECREF(item);
+                }
+            } else if (PyErr_Occurred()) {
+                goto fail;
+            }
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    PyMem_Free(buf.data);
+    return Py_BuildValue("(NN)", paragraphs, boxes);
+fail:
+    PyMem_Free(buf.data);
+    Py_XDECREF(paragraphs);
+    Py_XDECREF(boxes);
+    return NULL;
+}
+
+/* link_groups(body, items, a, href, min_links): the `<a href>` of `body`'s subtree grouped
+ * by their block, for `listing_page.listing_signal`: {block_key: [(position, link_key,
+ * item_key)]}, blocks in the order their first link comes, only blocks of at least
+ * `min_links` links. A link's item is its nearest ancestor whose tag the `items` mask
+ * holds, the block that item's parent; `position` counts every `<a href>`, grouped or
+ * not. Keys are node addresses (`at()` makes nodes of them). */
+typedef struct {
+    uintptr_t block, link, item;
+    Py_ssize_t position;
+    int keep;
+} link_t;
+
+static const link_t *sorting; /* qsort's comparison has no context argument */
+
+static int by_block(const void *x, const void *y) {
+    const link_t *a = &sorting[*(const size_t *)x], *b = &sorting[*(const size_t *)y];
+    if (a->block != b->block) {
+        return a->block < b->block ? -1 : 1;
+    }
+    return a->position < b->position ? -1 : a->position > b->position;
+}
+
+static PyObject *grouped(link_t *links, size_t n, Py_ssize_t min_links) {
+    size_t *order = PyMem_Malloc((n ? n : 1) * sizeof(size_t));
+    if (order == NULL) {
+        return PyErr_NoMemory();
+    }
+    for (size_t i = 0; i < n; i++) {
+        order[i] = i;
+    }
+    sorting = links;
+    qsort(order, n, sizeof(size_t), by_block);
+    for (size_t i = 0; i < n;) { /* runs of one block: kept when long enough */
+        size_t j = i;
+        while (j < n && links[order[j]].block == links[order[i]].block) {
+            j++;
+        }
+        for (size_t k = i; k < j; k++) {
+            links[order[k]].keep = (Py_ssize_t)(j - i) >= min_links;
+        }
+        i = j;
+    }
+    PyMem_Free(order);
+    PyObject *groups = PyDict_New();
+    for (size_t i = 0; groups != NULL && i < n; i++) {
+        if (!links[i].keep) {
+            continue;
+        }
+        PyObject *key = PyLong_FromUnsignedLongLong((unsigned long long)links[i].block);
+        PyObject *entry = Py_BuildValue("(nKK)", links[i].position, (unsigned long long)links[i].link,
+                                        (unsigned long long)links[i].item);
+        PyObject *list = key != NULL ? PyDict_GetItemWithError(groups, key) : NULL;
+        int failed = key == NULL || entry == NULL || PyErr_Occurred() != NULL;
+        if (!failed && list == NULL) {
+            list = PyList_New(0);
+            failed = list == NULL || PyDict_SetItem(groups, key, list) < 0;
+            Py_XDECREF(list); /* the dict holds it */
+        }
+        failed = failed || PyList_Append(list, entry) < 0;
+        Py_XDECREF(key);
+        Py_XDECREF(entry);
+        if (failed) {
+            Py_CLEAR(groups);
+        }
+    }
+    return groups;
+}
+
+static PyObject *link_groups(PyObject *self, PyObject *args) {
+    PyObject *start, *items_obj;
+    unsigned long long a_tag, href;
+    Py_ssize_t min_links;
+    const unsigned char *items;
+    if (!PyArg_ParseTuple(args, "OOKKn", &start, &items_obj, &a_tag, &href, &min_links)) {
+        return NULL;
+    }
+    if (ready(start) < 0 || read_mask(items_obj, &items) < 0) {
+        return NULL;
+    }
+    link_t *links = NULL;
+    size_t n = 0, size = 0;
+    const lxb_node *root = node_of(start);
+    const lxb_node *node = root;
+    Py_ssize_t position = 0;
+    while (node != NULL) {
+        if (node->type == NODE_ELEMENT && node->local_name == a_tag && attribute(node, href) != NULL) {
+            const lxb_node *item = node->parent;
+            while (item != NULL && !(item->local_name < MASK_SIZE && items[item->local_name])) {
+                item = item->parent;
+            }
+            const lxb_node *block = item != NULL ? item->parent : NULL;
+            if (block != NULL) {
+                if (n == size) {
+                    size = size ? size * 2 : 64;
+                    link_t *grown = PyMem_Realloc(links, size * sizeof(link_t));
+                    if (grown == NULL) {
+                        PyMem_Free(links);
+                        return PyErr_NoMemory();
+                    }
+                    links = grown;
+                }
+                links[n++] = (link_t){(uintptr_t)block, (uintptr_t)node, (uintptr_t)item, position, 0};
+            }
+            position++;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    PyObject *groups = grouped(links, n, min_links);
+    PyMem_Free(links);
+    return groups;
+}
+
+/* block_text(node, blocks, cells, breaks, para, cell): `node`'s text with `para` before
+ * and after each element whose tag `blocks` holds, after each of `breaks` (<br>, <hr>),
+ * and `cell` after each of `cells` — `node` itself excepted: the text `text.block_text`
+ * used to get by inserting those marks into the tree and reading it, without changing
+ * the tree. (`breaks` and `cells` take precedence over `blocks`, as there.) */
+static int mark_leave(const lxb_node *node, const unsigned char *blocks, const unsigned char *cells,
+                      const unsigned char *breaks, buffer_t *buf, const char *para, size_t para_len,
+                      const char *cell, size_t cell_len) {
+    uintptr_t tag = node->local_name;
+    if (node->type != NODE_ELEMENT || tag >= MASK_SIZE) {
+        return 0;
+    }
+    if (cells[tag]) {
+        return append(buf, (const unsigned char *)cell, cell_len);
+    }
+    if (breaks[tag] || blocks[tag]) {
+        return append(buf, (const unsigned char *)para, para_len);
+    }
+    return 0;
+}
+
+static PyObject *block_text(PyObject *self, PyObject *args) {
+    PyObject *start, *blocks_obj, *cells_obj, *breaks_obj;
+    const char *para, *cell;
+    Py_ssize_t para_len, cell_len;
+    const unsigned char *blocks, *cells, *breaks;
+    if (!PyArg_ParseTuple(args, "OOOOs#s#", &start, &blocks_obj, &cells_obj, &breaks_obj, &para, &para_len,
+                          &cell, &cell_len)) {
+        return NULL;
+    }
+    if (ready(start) < 0 || read_mask(blocks_obj, &blocks) < 0 || read_mask(cells_obj, &cells) < 0
+        || read_mask(breaks_obj, &breaks) < 0) {
+        return NULL;
+    }
+    buffer_t buf = {NULL, 0, 0};
+    const lxb_node *root = node_of(start);
+    const lxb_node *node = root->first_child;
+    int failed = 0;
+    while (node != NULL && !failed) {
+        uintptr_t tag = node->local_name;
+        if (node->type == NODE_ELEMENT) {
+            if (tag < MASK_SIZE && blocks[tag] && !cells[tag] && !breaks[tag]) {
+                failed = append(&buf, (const unsigned char *)para, para_len) < 0;
+            }
+        } else if (tag == TAG_TEXT) {
+            const lxb_str *str = &((const lxb_character_data *)node)->data;
+            if (str->data != NULL) {
+                failed = append(&buf, str->data, str->length) < 0;
+            }
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        failed = failed || mark_leave(node, blocks, cells, breaks, &buf, para, para_len, cell, cell_len) < 0;
+        while (!failed && node != root && node->next == NULL) {
+            node = node->parent;
+            if (node != root) {
+                failed = mark_leave(node, blocks, cells, breaks, &buf, para, para_len, cell, cell_len) < 0;
+            }
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    PyObject *text = failed ? NULL : PyUnicode_DecodeUTF8(buf.data ? buf.data : "", buf.length, "replace");
+    PyMem_Free(buf.data);
+    return text;
+}
+
+/* at(node, key): the node at address `key` of `node`'s page, as a LexborNode. Only for keys
+ * that `scoring_inputs` or `link_groups` returned for that page, before it changed. */
+static PyObject *at(PyObject *self, PyObject *args) {
+    PyObject *sample;
+    unsigned long long key;
+    if (!PyArg_ParseTuple(args, "OK", &sample, &key)) {
+        return NULL;
+    }
+    if (ready(sample) < 0) {
+        return NULL;
+    }
+    if (key == 0) {
+        PyErr_SetString(PyExc_ValueError, "no node at address 0");
+        return NULL;
+    }
+    return wrap((lxb_node *)(uintptr_t)key, parser_of(sample));
+}
+
+static PyMethodDef methods[] = {
+    {"calibrate", calibrate, METH_VARARGS, "Find a LexborNode's node and parser fields on a live node."},
+    {"select", select_tags, METH_VARARGS, "Elements of a subtree whose tag a 256-byte mask wants."},
+    {"deeper_than", deeper_than, METH_VARARGS, "Whether an element sits more than N elements deep."},
+    {"scoring_inputs", scoring_inputs, METH_VARARGS, "What the body scorer reads, in one walk."},
+    {"link_groups", link_groups, METH_VARARGS, "Links with an href grouped by their item's parent."},
+    {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
+    {"at", at, METH_VARARGS, "The node at an address a walk of the same page returned."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_treewalk", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__treewalk(void) {
+    empty_args = PyTuple_New(0);
+    if (empty_args == NULL) {
+        return NULL;
+    }
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,248 @@
+"""Element searches by tag name, in one C walk instead of lexbor's selector engine.
+
+Most selector passes the layers make are lists of tag names (`"p, div, li"`), some with
+an attribute (`a[href]`, `[style*="display:none"]`). Lexbor's selector engine answers
+each by matching every node of the subtree against the compiled list (0.1-0.3 ms a call
+on a real page, most of the parser's time once a dozen layers each make some);
+`parsers/_treewalk.c` answers the same question by looking each element's tag id up in a
+table, and hands back the same selectolax nodes in the same order. A `Tags` is built
+once per list, at import.
+
+The extension is optional: when it is not built (no C compiler at install) or cannot
+read this selectolax's nodes, every search runs as the `css()` it stands for and the
+layers that read more in one walk (`scoring_inputs`, `link_groups`, `block_text_raw`)
+keep their selectolax code, so the answers never depend on it, only the speed (`FAST`
+says which is in use). `tests/parsers/test_tree_walks.py` checks both ways give the same
+nodes on every test page and the same documents (a child process that cannot import
+the extension parses them the other way).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsers.tags import tag_id
+
+_MASK_SIZE = 256  # lexbor's known tag ids end at 0xc7 (the C side's table size)
+_WANT, _WANT_NONEMPTY = 1, 2
+_HAS, _CONTAINS, _PREFIX, _TOKEN, _EQUALS = range(5)  # the C side's rule modes
+# Lexbor's ids of the attributes a search may test (lexbor/dom/interfaces/attr_const.h);
+# checked on a live page when the extension loads. Other attributes get ids per page.
+ATTR_IDS = {"class": 0x0B, "href": 0x1D, "id": 0x21, "src": 0x3D, "style": 0x3E, "title": 0x42, "type": 0x43}
+# One simple selector: a tag and/or one class word, id, or attribute test.
+_SIMPLE = re.compile(
+    r"""(?P<tag>[a-z][a-z0-9]*)?(?:\.(?P<cls>[\w-]+)|\#(?P<id>[\w-]+)|"""
+    r"""\[(?P<attr>[a-z-]+)(?:(?P<op>[*^])=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[\w:-]+)))?\])?"""
+)
+
+
+def _load():  # -> module | None
+    try:
+        from parsers import _treewalk
+    except ImportError:
+        return None
+    probe = LexborHTMLParser('<p>probe</p><a class="c" href="x" id="i" src="y" style="z" title="t" type="u">link</a>')
+    body = probe.body
+    if body is None or not _treewalk.calibrate(body, body.mem_id, body.parser):
+        return None
+    # The walk must see what selectolax sees: the same elements, the same attributes.
+    paragraph, link = body.css("p, a")
+    found = _treewalk.select(body, _mask(("p",)))
+    if [n.mem_id for n in found] != [paragraph.mem_id] or found[0].parent.mem_id != body.mem_id:
+        return None
+    for ident in ATTR_IDS.values():
+        found = _treewalk.select(body, _mask(()), 0, ((0, ident, _HAS, b""),))
+        if [n.mem_id for n in found] != [link.mem_id]:
+            return None
+    return _treewalk
+
+
+def _mask(names: tuple[str, ...], nonempty: tuple[str, ...] = ()) -> bytes:
+    table = bytearray(_MASK_SIZE)
+    for bit, group in ((_WANT, names), (_WANT_NONEMPTY, nonempty)):
+        for name in group:
+            table[_known_tag(name)] |= bit
+    return bytes(table)
+
+
+def _known_tag(name: str) -> int:
+    tid = tag_id(name)
+    if tid >= _MASK_SIZE:
+        raise ValueError(f"{name!r} is not a tag lexbor knows")
+    return tid
+
+
+def _rule(item: str) -> tuple[str | None, tuple[int, int, int, bytes] | None]:
+    """One selector of a list: (a plain tag name, None) or (None, a C rule)."""
+    m = _SIMPLE.fullmatch(item)
+    if m is None or not item:
+        raise ValueError(f"{item!r} is not a simple selector the C walk reads")
+    tag = m["tag"]
+    if m["cls"] is None and m["id"] is None and m["attr"] is None:
+        return tag, None
+    tid = _known_tag(tag) if tag else 0
+    if m["cls"] is not None:
+        return None, (tid, ATTR_IDS["class"], _TOKEN, m["cls"].encode())
+    if m["id"] is not None:
+        return None, (tid, ATTR_IDS["id"], _EQUALS, m["id"].encode())
+    if m["attr"] not in ATTR_IDS:
+        raise ValueError(f"attribute {m['attr']!r} has no fixed lexbor id (ATTR_IDS)")
+    value = next((v for v in (m["dq"], m["sq"], m["bare"]) if v is not None), None)
+    if m["op"] is None:
+        return None, (tid, ATTR_IDS[m["attr"]], _HAS, b"")
+    if not value:
+        raise ValueError(f"{item!r}: an empty value matches nothing in CSS; not supported")
+    return None, (tid, ATTR_IDS[m["attr"]], _CONTAINS if m["op"] == "*" else _PREFIX, value.encode())
+
+
+_WALK = _load()
+FAST = _WALK is not None
+_BR, _HTML, _A = tag_id("br"), tag_id("html"), tag_id("a")
+
+
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """A list of simple selectors, searched for in one C walk: `selector` holds tag names
+    and at most one class word, id or attribute test each (`p, a[href], .title,
+    [style*="display:none"], td#main`); `nonempty` tag names match when not `:empty`.
+
+    `css` is the selector it stands for (and runs as, without the extension): for
+    `Tags("p, a[href]", nonempty="div")` that is `p, a[href], :is(div):not(:empty)`.
+    Raises ValueError for anything else (`compile()` returns None instead).
+    """
+
+    selector: str
+    nonempty: str = ""
+    css: str = field(init=False)
+    mask: bytes = field(init=False, repr=False)
+    rules: tuple[tuple[int, int, int, bytes], ...] | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        items, nonempty = _split(self.selector), _split(self.nonempty)
+        names: list[str] = []
+        rules = []
+        for item in items:
+            name, rule = _rule(item)
+            if rule is not None:
+                rules.append(rule)
+            elif name is not None:
+                names.append(name)
+        parts = list(items)
+        if nonempty:
+            parts.append(f":is({', '.join(nonempty)}):not(:empty)")
+        object.__setattr__(self, "css", ", ".join(parts))
+        object.__setattr__(self, "mask", _mask(tuple(names), nonempty))
+        object.__setattr__(self, "rules", tuple(rules) or None)
+
+    @staticmethod
+    def compile(selector: str) -> Tags | None:
+        """`Tags(selector)`, or None when the C walk cannot read it (then use `css()`)."""
+        try:
+            return Tags(selector)
+        except ValueError:
+            return None
+
+
+def _split(names: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in names.split(",") if name.strip())
+
+
+LINKS = Tags("a")
+HREF_LINKS = Tags("a[href]")
+
+
+def select(where: LexborNode | LexborHTMLParser, tags: Tags) -> list[LexborNode]:
+    """`where.css(tags.css)`, each element once: the node itself and its descendants that
+    match, in page order (for a whole page, its root element and everything in it)."""
+    if _WALK is None:
+        return where.css(tags.css)
+    root = where.root if isinstance(where, LexborHTMLParser) else where
+    return _WALK.select(root, tags.mask, 0, tags.rules) if root is not None else []
+
+
+def select_first(where: LexborNode | LexborHTMLParser, tags: Tags) -> LexborNode | None:
+    """`where.css_first(tags.css)`."""
+    if _WALK is None:
+        return where.css_first(tags.css)
+    root = where.root if isinstance(where, LexborHTMLParser) else where
+    found = _WALK.select(root, tags.mask, 1, tags.rules) if root is not None else []
+    return found[0] if found else None
+
+
+def scoring_inputs(
+    root: LexborNode, paragraphs: Tags, boxes: Tags, min_chars: int
+) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int, bool]]]:
+    """What the body scorer reads, in one walk (only with the extension: `FAST`).
+
+    Returns ([(length, punct, parent key, grandparent key)] for each of `paragraphs`'
+    elements, [(length, punct, key, parent key, has a <br> child)] for each of `boxes'`
+    not `:empty`), in page order. `length` is that of `text.clean_inline` of the element's
+    text (a box: its own text children's) and `punct` how many of those characters are
+    `content._PUNCT`; texts cleaned to fewer than `min_chars` are left out. A key is the
+    node's `mem_id`, 0 for no node and for `<html>`; `node_at` makes a node of it.
+    """
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.scoring_inputs(root, paragraphs.mask, boxes.mask, _BR, _HTML, min_chars)
+
+
+def link_groups(body: LexborNode, items: Tags, min_links: int) -> dict[int, list[tuple[int, int, int]]]:
+    """`<a href>` links under `body` grouped by block (only with the extension: `FAST`).
+
+    {block key: [(position, link key, item key)]}, blocks of `min_links` or more links in
+    the order of their first link: a link's item is its nearest ancestor with one of
+    `items`' tags, its block that item's parent; `position` counts every `<a href>` in
+    page order, grouped or not.
+    """
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.link_groups(body, items.mask, _A, ATTR_IDS["href"], min_links)
+
+
+def block_text_raw(node: LexborNode, blocks: Tags, cells: Tags, breaks: Tags, para: str, cell: str) -> str:
+    """`node.text()` as if `para` stood before and after each of `blocks`' elements, after
+    each of `breaks`', and `cell` after each of `cells`' (`node` itself excepted; `breaks`
+    and `cells` before `blocks`), the tree unchanged. Only with the extension (`FAST`)."""
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.block_text(node, blocks.mask, cells.mask, breaks.mask, para, cell)
+
+
+def node_at(page_node: LexborNode, key: int) -> LexborNode:
+    """The node a walk of `page_node`'s page returned as `key`, as long as the page has not
+    changed since (a key of a removed node would point at freed memory)."""
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.at(page_node, key)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(selector: str) -> Tags | None:
+    return Tags.compile(selector)
+
+
+def select_css(where: LexborNode | LexborHTMLParser, selector: str) -> list[LexborNode]:
+    """`where.css(selector)` (each element once), in one C walk when the selector is a
+    list of simple ones (`Tags`); through lexbor's selector engine otherwise."""
+    tags = _compiled(selector) if _WALK is not None else None
+    return where.css(selector) if tags is None else select(where, tags)
+
+
+def select_css_first(where: LexborNode | LexborHTMLParser, selector: str) -> LexborNode | None:
+    """`where.css_first(selector)`, as `select_css`."""
+    tags = _compiled(selector) if _WALK is not None else None
+    return where.css_first(selector) if tags is None else select_first(where, tags)
+
+
+def nests_deeper_than(root: LexborNode, depth: int) -> bool:
+    """True when some element under `root` (counted as 1) sits more than `depth` elements deep.
+
+    Only with the extension (`FAST`); without it the caller keeps its selector test.
+    """
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.deeper_than(root, depth)
