@@ -271,6 +271,9 @@ static int matches(const lxb_node *node, const want_t *want) {
             }
         }
     }
+    if (((const lxb_element *)node)->first_attr == NULL) {
+        return 0; /* every rule tests an attribute */
+    }
     for (Py_ssize_t i = 0; i < want->n_rules; i++) {
         if (rule_matches(node, &want->rules[i])) {
             return 1;
@@ -490,40 +493,38 @@ static void measure_char(measure_t *m, Py_UCS4 c) {
     }
 }
 
-/* Measures UTF-8 `data`; returns -1 (and measures nothing) unless it is valid UTF-8, as
- * CPython's strict decoder has it: no overlong forms, surrogates or code points past
- * U+10FFFF. Invalid text is measured from its decoded str instead (U+FFFD substitutes). */
+/* The code point at data[*i], *i moved past it; -1 unless it is valid UTF-8 as CPython's
+ * strict decoder has it: no overlong forms, surrogates or code points past U+10FFFF. */
+static int utf8_next(const unsigned char *data, size_t length, size_t *i, Py_UCS4 *out) {
+    unsigned char b = data[*i];
+    Py_UCS4 c;
+    size_t n;
+    if (b < 0x80) c = b, n = 1;
+    else if (b >= 0xC2 && b <= 0xDF) c = b & 0x1F, n = 2;
+    else if (b >= 0xE0 && b <= 0xEF) c = b & 0x0F, n = 3;
+    else if (b >= 0xF0 && b <= 0xF4) c = b & 0x07, n = 4;
+    else return -1;
+    if (*i + n > length) return -1;
+    for (size_t k = 1; k < n; k++) {
+        if ((data[*i + k] & 0xC0) != 0x80) return -1;
+        c = (c << 6) | (data[*i + k] & 0x3F);
+    }
+    if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (n == 4 && (c < 0x10000 || c > 0x10FFFF))) return -1;
+    *i += n;
+    *out = c;
+    return 0;
+}
+
+/* Measures UTF-8 `data`; -1 when it is not valid UTF-8 (`utf8_next`): such text is
+ * measured from its decoded str instead (U+FFFD substitutes), as selectolax decodes it. */
 static int measure_utf8(measure_t *m, const unsigned char *data, size_t length) {
     size_t i = 0;
+    Py_UCS4 c;
     while (i < length) {
-        unsigned char b = data[i];
-        Py_UCS4 c;
-        size_t n;
-        if (b < 0x80) {
-            c = b, n = 1;
-        } else if (b >= 0xC2 && b <= 0xDF) {
-            c = b & 0x1F, n = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            c = b & 0x0F, n = 3;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            c = b & 0x07, n = 4;
-        } else {
-            return -1;
-        }
-        if (i + n > length) {
-            return -1;
-        }
-        for (size_t k = 1; k < n; k++) {
-            if ((data[i + k] & 0xC0) != 0x80) {
-                return -1;
-            }
-            c = (c << 6) | (data[i + k] & 0x3F);
-        }
-        if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (n == 4 && (c < 0x10000 || c > 0x10FFFF))) {
+        if (utf8_next(data, length, &i, &c) < 0) {
             return -1;
         }
         measure_char(m, c);
-        i += n;
     }
     return 0;
 }
@@ -827,6 +828,172 @@ static PyObject *block_text(PyObject *self, PyObject *args) {
     return text;
 }
 
+/* prints_date(node): whether `node.text(separator=" ")` holds what `listing._DATE` finds,
+ * as `listing_page.prints_date` tests it: two decimal digits, one of - / . 年, one or two
+ * digits, one of - / . 月, a digit (`\d` as Python's: Unicode decimal digits). Read from
+ * the text nodes as they are, the separator standing between them, without making the
+ * string. Invalid UTF-8 is read from its decoded text (U+FFFD substitutes). */
+static int date_sep1(Py_UCS4 c) { return c == '-' || c == '/' || c == '.' || c == 0x5E74; /* 年 */ }
+static int date_sep2(Py_UCS4 c) { return c == '-' || c == '/' || c == '.' || c == 0x6708; /* 月 */ }
+
+/* Pushes `c` into the window of the last eight characters; true when the text so far ends
+ * in d d S1 d S2 d or d d S1 d d S2 d (the two digits, then the `_DATE_TAIL` match). */
+static int decimal(Py_UCS4 c) {
+    return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+}
+
+static int push(Py_UCS4 c, Py_UCS4 *window, int *filled) {
+    memmove(window, window + 1, 7 * sizeof(Py_UCS4));
+    window[7] = c;
+    if (*filled < 8) {
+        (*filled)++;
+    }
+    if (!decimal(c) || !date_sep2(window[6])) { /* every date ends S2 d: most characters stop here */
+        return 0;
+    }
+    /* d d S1 d S2 d: window[2..7] */
+    if (*filled >= 6 && date_sep1(window[4]) && decimal(window[5]) && decimal(window[2]) && decimal(window[3])) {
+        return 1;
+    }
+    /* d d S1 d d S2 d: window[1..7] */
+    return *filled >= 7 && date_sep1(window[3]) && decimal(window[4]) && decimal(window[5]) && decimal(window[1])
+           && decimal(window[2]);
+}
+
+static PyObject *prints_date(PyObject *self, PyObject *args) {
+    PyObject *start;
+    if (!PyArg_ParseTuple(args, "O", &start)) {
+        return NULL;
+    }
+    if (ready(start) < 0) {
+        return NULL;
+    }
+    /* the text as selectolax joins it with separator " ", into one buffer (one pass) */
+    buffer_t buf = {NULL, 0, 0};
+    const lxb_node *root = node_of(start);
+    const lxb_node *node = root->first_child;
+    int fragments = 0;
+    while (node != NULL) {
+        const lxb_str *str = &((const lxb_character_data *)node)->data;
+        if (node->local_name == TAG_TEXT && str->data != NULL) {
+            if ((fragments++ > 0 && append(&buf, (const unsigned char *)" ", 1) < 0)
+                || append(&buf, str->data, str->length) < 0) {
+                PyMem_Free(buf.data);
+                return NULL;
+            }
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    Py_UCS4 window[8] = {0};
+    int filled = 0, found = 0;
+    size_t i = 0;
+    int valid = 1;
+    while (i < buf.length && !found) {
+        Py_UCS4 c;
+        if (utf8_next((const unsigned char *)buf.data, buf.length, &i, &c) < 0) {
+            valid = 0;
+            break;
+        }
+        found = push(c, window, &filled);
+    }
+    if (!valid) { /* as the decoded text reads */
+        PyObject *text = PyUnicode_DecodeUTF8(buf.data, buf.length, "replace");
+        if (text == NULL) {
+            PyMem_Free(buf.data);
+            return NULL;
+        }
+        filled = found = 0;
+        memset(window, 0, sizeof window);
+        int kind = PyUnicode_KIND(text);
+        const void *chars = PyUnicode_DATA(text);
+        for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text) && !found; k++) {
+            found = push(PyUnicode_READ(kind, chars, k), window, &filled);
+        }
+        Py_DECREF(text);
+    }
+    PyMem_Free(buf.data);
+    return PyBool_FromLong(found);
+}
+
+/* with_text(node, probes, include_self, per_probe): the elements of `node`'s subtree (and
+ * `node` itself when `include_self`) with a text child holding one of `probes` (bytes), in
+ * document order: what `node.css(':lexbor-contains("p1"), ...')` returns, lexbor's test
+ * being a substring of one text child. With `per_probe` an element comes once for each
+ * probe it holds, as lexbor answers a comma list of such selectors. */
+static PyObject *with_text(PyObject *self, PyObject *args) {
+    PyObject *start, *probes;
+    int include_self, per_probe;
+    if (!PyArg_ParseTuple(args, "OO!pp", &start, &PyTuple_Type, &probes, &include_self, &per_probe)) {
+        return NULL;
+    }
+    if (ready(start) < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(probes);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (!PyBytes_Check(PyTuple_GET_ITEM(probes, k))) {
+            PyErr_SetString(PyExc_TypeError, "probes must be bytes");
+            return NULL;
+        }
+    }
+    PyObject *parser = parser_of(start);
+    PyObject *found = PyList_New(0);
+    if (found == NULL) {
+        return NULL;
+    }
+    lxb_node *root = node_of(start);
+    lxb_node *node = root;
+    while (node != NULL) {
+        if (node->type == NODE_ELEMENT && (node != root || include_self)) {
+            for (Py_ssize_t k = 0; k < n; k++) {
+                PyObject *probe = PyTuple_GET_ITEM(probes, k);
+                const char *needle = PyBytes_AS_STRING(probe);
+                size_t length = (size_t)PyBytes_GET_SIZE(probe);
+                int holds_it = 0;
+                for (const lxb_node *child = node->first_child; child != NULL && !holds_it; child = child->next) {
+                    const lxb_str *str = &((const lxb_character_data *)child)->data;
+                    holds_it = child->type == NODE_TEXT && str->data != NULL && length <= str->length
+                               && memmem(str->data, str->length, needle, length) != NULL;
+                }
+                if (holds_it) {
+                    PyObject *item = wrap(node, parser);
+                    if (item == NULL || PyList_Append(found, item) < 0) {
+                        Py_XDECREF(item);
+                        Py_DECREF(found);
+                        return NULL;
+                    }
+                    Py_DECREF(item);
+                    if (!per_probe) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    return found;
+}
+
 /* at(node, key): the node at address `key` of `node`'s page, as a LexborNode. Only for keys
  * that `scoring_inputs` or `link_groups` returned for that page, before it changed. */
 static PyObject *at(PyObject *self, PyObject *args) {
@@ -852,6 +1019,8 @@ static PyMethodDef methods[] = {
     {"scoring_inputs", scoring_inputs, METH_VARARGS, "What the body scorer reads, in one walk."},
     {"link_groups", link_groups, METH_VARARGS, "Links with an href grouped by their item's parent."},
     {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
+    {"prints_date", prints_date, METH_VARARGS, "Whether a subtree's text prints a listing date."},
+    {"with_text", with_text, METH_VARARGS, "Elements with a text child holding a probe."},
     {"at", at, METH_VARARGS, "The node at an address a walk of the same page returned."},
     {NULL, NULL, 0, NULL},
 };

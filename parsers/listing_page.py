@@ -20,7 +20,16 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsers.document import Document
 from parsers.listing import _date
 from parsers.tags import tag_ids
-from parsers.tree_walks import FAST, HREF_LINKS, LINKS, Tags, link_groups, node_at, select
+from parsers.tree_walks import (
+    FAST,
+    HREF_LINKS,
+    LINKS,
+    Tags,
+    link_groups,
+    node_at,
+    prints_listing_date,
+    select,
+)
 
 MIN_DATED_LINKS = 5  # a real column page lists 10-20; a "related" box 3-10, beside a body
 MAX_OWN_TEXT = 400  # characters outside links and the list: breadcrumb, footer, pager
@@ -64,7 +73,8 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
         # (A date holds no whitespace, so it sits inside one run: the runs joined by a
         # space, unstripped, hold a date exactly when the stripped ones do — and the
         # unstripped text is read in one C pass, without a Python string per run.)
-        if not prints_date(node(key).text(separator=" ")):
+        holder = node(key)
+        if not (prints_listing_date(holder) if FAST else prints_date(holder.text(separator=" "))):
             continue
         dated = 0
         first = 0

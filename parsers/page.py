@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsers.dates import DATE_RE, parse_datetime
 from parsers.header import split_inline_pairs
 from parsers.text import clean_inline, longer_than
-from parsers.tree_walks import HREF_LINKS, Tags, select, select_css, select_first
+from parsers.tree_walks import FAST, HREF_LINKS, Tags, select, select_css, select_first, with_text
 
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
 _TITLE_CANDIDATES = (
@@ -128,7 +128,6 @@ def _anchor_selector(words: tuple[str, ...]) -> str:
 # ancestor a few levels up. Letting the C side find the anchors keeps this cheap on
 # pages with thousands of elements.
 INFO_WORDS = ("来源", "时间", "日期", "作者", "编辑", "浏览", "点击")
-_INFO_ANCHORS = _anchor_selector(INFO_WORDS)
 MAX_INFO_TEXT = 200  # an info line is short; longer text is a paragraph that mentions a 时间
 _DATE_ANCHOR_LEVELS = 3
 
@@ -147,18 +146,19 @@ def nodes_printing(root: LexborHTMLParser | LexborNode, text: str) -> list[Lexbo
 
     Found from the C side by a text probe, then checked up to three levels up.
     """
-    if isinstance(root, LexborHTMLParser):
-        if root.body is None:
-            return []
-        scope = "body :"
-    else:
-        scope = ":"
+    start = root.body if isinstance(root, LexborHTMLParser) else root
+    if start is None:
+        return []
     probe = text[:12].replace("\\", "").replace('"', "")
     if not probe.strip():
         return []
+    if FAST:  # the page's body: its descendants; a node: itself and its descendants
+        anchors = with_text(start, (probe,), include_self=start is root, per_probe=False)
+    else:
+        anchors = root.css(f'{"body :" if start is not root else ":"}lexbor-contains("{probe}")')
     found: list[LexborNode] = []
     seen: set[int] = set()
-    for anchor in root.css(f'{scope}lexbor-contains("{probe}")'):
+    for anchor in anchors:
         node: LexborNode | None = anchor
         for _ in range(3):
             if node is None or node.tag in ("body", "html") or node.mem_id in seen:
@@ -251,9 +251,14 @@ def find_info_line(
             return InfoLine()
         printed = words if words is not None else page_text  # `words`: words_present over INFO_WORDS
         present = tuple(w for w in INFO_WORDS if w in printed)  # absent words match nothing
-        anchors = tree.css(_anchor_selector(present)) if present else []
     else:
-        anchors = tree.css(_INFO_ANCHORS)
+        present = INFO_WORDS
+    if not present:
+        anchors = []
+    elif FAST:
+        anchors = with_text(tree.body, present, include_self=False, per_probe=True)
+    else:
+        anchors = tree.css(_anchor_selector(present))
     if len(anchors) > MAX_INFO_NODES:
         return InfoLine()
     best: tuple[int, int, str, LexborNode] | None = None

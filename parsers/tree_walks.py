@@ -212,6 +212,24 @@ def block_text_raw(node: LexborNode, blocks: Tags, cells: Tags, breaks: Tags, pa
     return _WALK.block_text(node, blocks.mask, cells.mask, breaks.mask, para, cell)
 
 
+def prints_listing_date(node: LexborNode) -> bool:
+    """`listing_page.prints_date(node.text(separator=" "))`, without making the text.
+    Only with the extension (`FAST`)."""
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.prints_date(node)
+
+
+def with_text(start: LexborNode, probes: tuple[str, ...], *, include_self: bool, per_probe: bool) -> list[LexborNode]:
+    """The elements under `start` (and `start` when `include_self`) with a text child that
+    holds one of `probes`: `start.css(':lexbor-contains("p")')` (or `body :lexbor-contains`
+    for the descendants only), once per probe held with `per_probe`, as lexbor answers a
+    comma list of them. Only with the extension (`FAST`)."""
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.with_text(start, tuple(p.encode() for p in probes), include_self, per_probe)
+
+
 def node_at(page_node: LexborNode, key: int) -> LexborNode:
     """The node a walk of `page_node`'s page returned as `key`, as long as the page has not
     changed since (a key of a removed node would point at freed memory)."""

@@ -20,18 +20,20 @@ from selectolax.lexbor import LexborHTMLParser
 from parsers import parse
 from parsers.content import _PARAGRAPH_TAGS, _PUNCT, _scores, _scores_in_c
 from parsers.decode import decode
-from parsers.listing_page import _link_groups, _link_groups_in_c
+from parsers.listing_page import _link_groups, _link_groups_in_c, prints_date
 from parsers.text import _BLOCKS, _BREAKS, _CELL, _CELLS, _PARA, _marked_text, clean_inline
 from parsers.tree_walks import (
     FAST,
     Tags,
     block_text_raw,
     nests_deeper_than,
+    prints_listing_date,
     scoring_inputs,
     select,
     select_css,
     select_css_first,
     select_first,
+    with_text,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,6 +148,44 @@ def test_scoring_inputs_of_bytes_that_are_not_utf8_count_as_decoded() -> None:
     paragraph = tree.css_first("p")
     (length, punct, _p, _g), = scoring_inputs(tree.body, Tags("p"), Tags("div"), 8)[0]
     assert (length, punct) == (len(clean_inline(paragraph.text())), len(_PUNCT.findall(paragraph.text())))
+
+
+@needs_c
+def test_text_probes_find_what_lexbor_contains_finds_on_every_test_page() -> None:
+    words = ("来源", "时间", "日期", "作者", "编辑", "浏览", "点击", "关于")
+    for name, tree in _trees():
+        body = tree.body
+        if body is None:
+            continue
+        several = ", ".join(f'body :lexbor-contains("{w}")' for w in words)  # once per word held
+        assert [n.mem_id for n in with_text(body, words, include_self=False, per_probe=True)] == [
+            n.mem_id for n in tree.css(several)
+        ], name
+        for word in words[:3]:
+            assert [n.mem_id for n in with_text(body, (word,), include_self=True, per_probe=False)] == [
+                n.mem_id for n in body.css(f':lexbor-contains("{word}")')
+            ], name
+
+
+@needs_c
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<li>2023-06-20</li>",
+        "<li>发布于2023年6月20日</li>",  # 年 and 月, one digit
+        "<li>23.06.2</li>",
+        "<li>2023-06-</li><li>20</li>",  # split across text nodes: the separator breaks it
+        "<li>12</li><li>-06-20</li>",
+        "<li>１２-３４-５</li>",  # full-width digits are decimal digits too
+        "<li>x2-3-4</li>",  # one digit before the separator
+        "<li>2023/6/2</li>",
+        "<li>no date here 20 23</li>",
+    ],
+)
+def test_a_blocks_printed_date_is_found_as_the_listing_check_finds_it(html: str) -> None:
+    for page in (html.encode(), html.encode() + b"<p>\xff\xfe</p>"):  # and with bytes that are not UTF-8
+        body = LexborHTMLParser(page).body
+        assert prints_listing_date(body) is prints_date(body.text(separator=" ")), page
 
 
 @needs_c
