@@ -136,6 +136,7 @@ def link_density(node: LexborNode, text_len: int | None = None) -> float:
 
 
 _IMAGES = Tags("img")
+_LINKS_AND_IMAGES = Tags("a[href], img[src]")
 _HTML_ID = tag_id("html")
 _A_ID = tag_id("a")
 
@@ -412,7 +413,7 @@ def _is_link_list(node: LexborNode, text: str) -> bool:
 def absolutize(container: LexborNode, base: str) -> None:
     """Relative links and image sources made absolute, so body_html stands alone."""
     resolved: dict[str, str | None] = {}  # the same link is often printed twice (icon + text)
-    for node in container.css("a[href], img[src]"):
+    for node in select(container, _LINKS_AND_IMAGES):
         attr = "href" if node.tag_id == _A_ID else "src"
         value = node.attrs.get(attr)
         if value is None:
