@@ -994,6 +994,100 @@ static PyObject *with_text(PyObject *self, PyObject *args) {
     return found;
 }
 
+/* The characters of `node`'s text that are not whitespace (`str.isspace`), each text node
+ * decoded on its own as selectolax's `text(strip=True)` decodes it: -1 on error. */
+static Py_ssize_t nonspace_of(const lxb_node *root) {
+    Py_ssize_t count = 0;
+    const lxb_node *node = root->first_child;
+    while (node != NULL) {
+        const lxb_str *str = &((const lxb_character_data *)node)->data;
+        if (node->local_name == TAG_TEXT && str->data != NULL) {
+            size_t i = 0;
+            Py_UCS4 c;
+            Py_ssize_t here = 0;
+            while (i < str->length && utf8_next(str->data, str->length, &i, &c) == 0) {
+                here += !py_space(c);
+            }
+            if (i < str->length) { /* not UTF-8: as decoded, U+FFFD substituting */
+                PyObject *text = PyUnicode_DecodeUTF8((const char *)str->data, str->length, "replace");
+                if (text == NULL) {
+                    return -1;
+                }
+                here = 0;
+                int kind = PyUnicode_KIND(text);
+                const void *chars = PyUnicode_DATA(text);
+                for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text); k++) {
+                    here += !py_space(PyUnicode_READ(kind, chars, k));
+                }
+                Py_DECREF(text);
+            }
+            count += here;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    return count;
+}
+
+/* text_chars(node, block=None, a=0): with `a` 0, the non-whitespace characters of `node`'s
+ * text (`listing_page._text_len`); else the sum of that over every element of `node`'s
+ * subtree with tag `a`, leaving out those strictly inside `block` (the listing check's
+ * link text outside the list). */
+static PyObject *text_chars(PyObject *self, PyObject *args) {
+    PyObject *start, *block_obj = Py_None;
+    unsigned long long a_tag = 0;
+    if (!PyArg_ParseTuple(args, "O|OK", &start, &block_obj, &a_tag)) {
+        return NULL;
+    }
+    if (ready(start) < 0 || (block_obj != Py_None && ready(block_obj) < 0)) {
+        return NULL;
+    }
+    const lxb_node *root = node_of(start);
+    if (a_tag == 0) {
+        Py_ssize_t n = nonspace_of(root);
+        return n < 0 ? NULL : PyLong_FromSsize_t(n);
+    }
+    const lxb_node *block = block_obj != Py_None ? node_of(block_obj) : NULL;
+    Py_ssize_t total = 0;
+    const lxb_node *node = root;
+    while (node != NULL) {
+        if (node->type == NODE_ELEMENT && node->local_name == a_tag) {
+            int inside = 0;
+            for (const lxb_node *up = node->parent; up != NULL && block != NULL && !inside; up = up->parent) {
+                inside = up == block;
+            }
+            if (!inside) {
+                Py_ssize_t n = nonspace_of(node);
+                if (n < 0) {
+                    return NULL;
+                }
+                total += n;
+            }
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            break;
+        }
+        node = node->next;
+    }
+    return PyLong_FromSsize_t(total);
+}
+
 /* at(node, key): the node at address `key` of `node`'s page, as a LexborNode. Only for keys
  * that `scoring_inputs` or `link_groups` returned for that page, before it changed. */
 static PyObject *at(PyObject *self, PyObject *args) {
@@ -1021,6 +1115,7 @@ static PyMethodDef methods[] = {
     {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
     {"prints_date", prints_date, METH_VARARGS, "Whether a subtree's text prints a listing date."},
     {"with_text", with_text, METH_VARARGS, "Elements with a text child holding a probe."},
+    {"text_chars", text_chars, METH_VARARGS, "Non-whitespace characters of a subtree's (or its links') text."},
     {"at", at, METH_VARARGS, "The node at an address a walk of the same page returned."},
     {NULL, NULL, 0, NULL},
 };

@@ -26,9 +26,11 @@ from parsers.tree_walks import (
     LINKS,
     Tags,
     link_groups,
+    link_text_chars,
     node_at,
     prints_listing_date,
     select,
+    text_chars,
 )
 
 MIN_DATED_LINKS = 5  # a real column page lists 10-20; a "related" box 3-10, beside a body
@@ -172,6 +174,8 @@ def _own_text(body: LexborNode, block: LexborNode, page_text: str | None = None)
     # Every kind of whitespace is dropped before counting, so the body's text with any
     # separator (the caller's page text) counts the same as a fresh stripped pass.
     total = len("".join(page_text.split())) if page_text is not None else _text_len(body)
+    if FAST:
+        return max(0, total - text_chars(block) - link_text_chars(body, block))
     inside = {a.mem_id for a in select(block, LINKS)}
     inside.discard(block.mem_id)  # css() matches the block itself; the block is not inside itself
     links = sum(_text_len(a) for a in select(body, LINKS) if a.mem_id not in inside)
@@ -179,4 +183,7 @@ def _own_text(body: LexborNode, block: LexborNode, page_text: str | None = None)
 
 
 def _text_len(node: LexborNode) -> int:
+    """Characters of the node's text that are not whitespace (`tree_walks.text_chars`)."""
+    if FAST:
+        return text_chars(node)
     return len("".join(node.text(separator="", strip=True).split()))

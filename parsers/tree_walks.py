@@ -230,6 +230,22 @@ def with_text(start: LexborNode, probes: tuple[str, ...], *, include_self: bool,
     return _WALK.with_text(start, tuple(p.encode() for p in probes), include_self, per_probe)
 
 
+def text_chars(node: LexborNode) -> int:
+    """How many characters of `node.text()` are not whitespace (`str.isspace`), each text
+    node decoded alone as `text(strip=True)` decodes it. Only with the extension (`FAST`)."""
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.text_chars(node)
+
+
+def link_text_chars(root: LexborNode, block: LexborNode) -> int:
+    """`text_chars` summed over the `<a>` under `root` (itself included) that are not
+    strictly inside `block`. Only with the extension (`FAST`)."""
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK.text_chars(root, block, _A)
+
+
 def node_at(page_node: LexborNode, key: int) -> LexborNode:
     """The node a walk of `page_node`'s page returned as `key`, as long as the page has not
     changed since (a key of a removed node would point at freed memory)."""

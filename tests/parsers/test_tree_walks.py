@@ -26,6 +26,7 @@ from parsers.tree_walks import (
     FAST,
     Tags,
     block_text_raw,
+    link_text_chars,
     nests_deeper_than,
     prints_listing_date,
     scoring_inputs,
@@ -33,6 +34,7 @@ from parsers.tree_walks import (
     select_css,
     select_css_first,
     select_first,
+    text_chars,
     with_text,
 )
 
@@ -148,6 +150,23 @@ def test_scoring_inputs_of_bytes_that_are_not_utf8_count_as_decoded() -> None:
     paragraph = tree.css_first("p")
     (length, punct, _p, _g), = scoring_inputs(tree.body, Tags("p"), Tags("div"), 8)[0]
     assert (length, punct) == (len(clean_inline(paragraph.text())), len(_PUNCT.findall(paragraph.text())))
+
+
+@needs_c
+def test_text_counts_match_the_listing_checks_on_every_page() -> None:
+    def chars(node) -> int:  # listing_page._text_len, the selectolax way
+        return len("".join(node.text(separator="", strip=True).split()))
+
+    pages = [*_trees(), ("not utf-8", LexborHTMLParser(b"<ul><li><a href=x>\xff\xfe ab</a></li></ul><p>\xe6\x9c c</p>"))]
+    for name, tree in pages:
+        body = tree.body
+        if body is None:
+            continue
+        assert text_chars(body) == chars(body), name
+        for block in select(body, Tags("ul, table, div"))[:20]:
+            inside = {a.mem_id for a in block.css("a")} - {block.mem_id}
+            expected = sum(chars(a) for a in body.css("a") if a.mem_id not in inside)
+            assert link_text_chars(body, block) == expected, name
 
 
 @needs_c
