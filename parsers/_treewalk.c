@@ -104,6 +104,17 @@ static PyObject *wrap(lxb_node *node, PyObject *parser) {
     return obj;
 }
 
+/* The node after `node` in document order within `root`'s subtree, NULL past its end. */
+static const lxb_node *next_node(const lxb_node *node, const lxb_node *root) {
+    if (node->first_child != NULL) {
+        return node->first_child;
+    }
+    while (node != root && node->next == NULL) {
+        node = node->parent;
+    }
+    return node == root ? NULL : node->next;
+}
+
 /* calibrate(node, address, parser): find where `node` keeps its lexbor pointer (equal to
  * `address`, its mem_id) and its parser. Returns True when both were found exactly once. */
 static PyObject *calibrate(PyObject *self, PyObject *args) {
@@ -329,11 +340,11 @@ static PyObject *select_tags(PyObject *self, PyObject *args) {
     if (found == NULL) {
         return NULL;
     }
-    lxb_node *root = node_of(start);
-    lxb_node *node = root;
+    const lxb_node *root = node_of(start);
+    const lxb_node *node = root;
     while (node != NULL) {
         if (matches(node, &want)) {
-            PyObject *item = wrap(node, parser);
+            PyObject *item = wrap((lxb_node *)node, parser);
             if (item == NULL || PyList_Append(found, item) < 0) {
                 Py_XDECREF(item);
                 Py_DECREF(found);
@@ -344,17 +355,7 @@ static PyObject *select_tags(PyObject *self, PyObject *args) {
                 break;
             }
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-        }
-        if (node == root) {
-            break;
-        }
-        node = node->next;
+        node = next_node(node, root);
     }
     return found;
 }
@@ -441,17 +442,7 @@ static int text_of(const lxb_node *root, int deep, buffer_t *buf) {
         if (node->local_name == TAG_TEXT && str->data != NULL && append(buf, str->data, str->length) < 0) {
             return -1;
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-        }
-        if (node == root) {
-            break;
-        }
-        node = node->next;
+        node = next_node(node, root);
     }
     return 0;
 }
@@ -515,39 +506,53 @@ static int utf8_next(const unsigned char *data, size_t length, size_t *i, Py_UCS
     return 0;
 }
 
-/* Measures UTF-8 `data`; -1 when it is not valid UTF-8 (`utf8_next`): such text is
- * measured from its decoded str instead (U+FFFD substitutes), as selectolax decodes it. */
-static int measure_utf8(measure_t *m, const unsigned char *data, size_t length) {
+/* Feeds `visit` each character of UTF-8 `data` as selectolax decodes it (invalid bytes as
+ * U+FFFD, PyUnicode_DecodeUTF8 with "replace"), until it returns nonzero. Valid UTF-8 is
+ * read in place; otherwise `restart` clears what `visit` gathered and the decoded text is
+ * fed from its start. Returns the last `visit` result, -1 on a Python error. */
+typedef int (*visit_fn)(void *state, Py_UCS4 c);
+
+static int each_char(const char *data, size_t length, visit_fn visit, void (*restart)(void *), void *state) {
     size_t i = 0;
     Py_UCS4 c;
-    while (i < length) {
-        if (utf8_next(data, length, &i, &c) < 0) {
-            return -1;
+    int stop = 0;
+    while (i < length && !stop) {
+        if (utf8_next((const unsigned char *)data, length, &i, &c) < 0) {
+            break;
         }
-        measure_char(m, c);
+        stop = visit(state, c);
     }
-    return 0;
-}
-
-static int measure(measure_t *m, const char *data, size_t length) {
-    m->length = m->punct = 0;
-    m->in_word = 0;
-    if (measure_utf8(m, (const unsigned char *)data, length) == 0) {
-        return 0;
+    if (stop || i >= length) {
+        return stop;
     }
-    m->length = m->punct = 0;
-    m->in_word = 0;
+    restart(state);
     PyObject *text = PyUnicode_DecodeUTF8(data, length, "replace");
     if (text == NULL) {
         return -1;
     }
     int kind = PyUnicode_KIND(text);
     const void *chars = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text); i++) {
-        measure_char(m, PyUnicode_READ(kind, chars, i));
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text) && !stop; k++) {
+        stop = visit(state, PyUnicode_READ(kind, chars, k));
     }
     Py_DECREF(text);
+    return stop;
+}
+
+static int measure_visit(void *state, Py_UCS4 c) {
+    measure_char((measure_t *)state, c);
     return 0;
+}
+
+static void measure_restart(void *state) {
+    measure_t *m = state;
+    m->length = m->punct = 0;
+    m->in_word = 0;
+}
+
+static int measure(measure_t *m, const char *data, size_t length) {
+    measure_restart(m);
+    return each_char(data, length, measure_visit, measure_restart, m) < 0 ? -1 : 0;
 }
 
 /* scoring_inputs(root, paragraphs, boxes, br, html, min_chars): what `content.find_main`
@@ -614,17 +619,7 @@ static PyObject *scoring_inputs(PyObject *self, PyObject *args) {
                 goto fail;
             }
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-        }
-        if (node == root) {
-            break;
-        }
-        node = node->next;
+        node = next_node(node, root);
     }
     PyMem_Free(buf.data);
     return Py_BuildValue("(NN)", paragraphs, boxes);
@@ -740,17 +735,7 @@ static PyObject *link_groups(PyObject *self, PyObject *args) {
             }
             position++;
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-        }
-        if (node == root) {
-            break;
-        }
-        node = node->next;
+        node = next_node(node, root);
     }
     PyObject *groups = grouped(links, n, min_links);
     PyMem_Free(links);
@@ -836,28 +821,39 @@ static PyObject *block_text(PyObject *self, PyObject *args) {
 static int date_sep1(Py_UCS4 c) { return c == '-' || c == '/' || c == '.' || c == 0x5E74; /* 年 */ }
 static int date_sep2(Py_UCS4 c) { return c == '-' || c == '/' || c == '.' || c == 0x6708; /* 月 */ }
 
-/* Pushes `c` into the window of the last eight characters; true when the text so far ends
+/* Takes `c` into the window of the last eight characters; true when the text so far ends
  * in d d S1 d S2 d or d d S1 d d S2 d (the two digits, then the `_DATE_TAIL` match). */
 static int decimal(Py_UCS4 c) {
     return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
 }
 
-static int push(Py_UCS4 c, Py_UCS4 *window, int *filled) {
-    memmove(window, window + 1, 7 * sizeof(Py_UCS4));
-    window[7] = c;
-    if (*filled < 8) {
-        (*filled)++;
+typedef struct {
+    Py_UCS4 last[8]; /* the last eight characters, newest last */
+    int filled;
+} window_t;
+
+static void window_restart(void *state) {
+    memset(state, 0, sizeof(window_t));
+}
+
+static int window_visit(void *state, Py_UCS4 c) {
+    window_t *w = state;
+    Py_UCS4 *last = w->last;
+    memmove(last, last + 1, 7 * sizeof(Py_UCS4));
+    last[7] = c;
+    if (w->filled < 8) {
+        w->filled++;
     }
-    if (!decimal(c) || !date_sep2(window[6])) { /* every date ends S2 d: most characters stop here */
+    if (!decimal(c) || !date_sep2(last[6])) { /* every date ends S2 d: most characters stop here */
         return 0;
     }
-    /* d d S1 d S2 d: window[2..7] */
-    if (*filled >= 6 && date_sep1(window[4]) && decimal(window[5]) && decimal(window[2]) && decimal(window[3])) {
+    /* d d S1 d S2 d: last[2..7] */
+    if (w->filled >= 6 && date_sep1(last[4]) && decimal(last[5]) && decimal(last[2]) && decimal(last[3])) {
         return 1;
     }
-    /* d d S1 d d S2 d: window[1..7] */
-    return *filled >= 7 && date_sep1(window[3]) && decimal(window[4]) && decimal(window[5]) && decimal(window[1])
-           && decimal(window[2]);
+    /* d d S1 d d S2 d: last[1..7] */
+    return w->filled >= 7 && date_sep1(last[3]) && decimal(last[4]) && decimal(last[5]) && decimal(last[1])
+           && decimal(last[2]);
 }
 
 static PyObject *prints_date(PyObject *self, PyObject *args) {
@@ -882,44 +878,14 @@ static PyObject *prints_date(PyObject *self, PyObject *args) {
                 return NULL;
             }
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-        }
-        if (node == root) {
-            break;
-        }
-        node = node->next;
+        node = next_node(node, root);
     }
-    Py_UCS4 window[8] = {0};
-    int filled = 0, found = 0;
-    size_t i = 0;
-    int valid = 1;
-    while (i < buf.length && !found) {
-        Py_UCS4 c;
-        if (utf8_next((const unsigned char *)buf.data, buf.length, &i, &c) < 0) {
-            valid = 0;
-            break;
-        }
-        found = push(c, window, &filled);
-    }
-    if (!valid) { /* as the decoded text reads */
-        PyObject *text = PyUnicode_DecodeUTF8(buf.data, buf.length, "replace");
-        if (text == NULL) {
-            PyMem_Free(buf.data);
-            return NULL;
-        }
-        filled = found = 0;
-        memset(window, 0, sizeof window);
-        int kind = PyUnicode_KIND(text);
-        const void *chars = PyUnicode_DATA(text);
-        for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text) && !found; k++) {
-            found = push(PyUnicode_READ(kind, chars, k), window, &filled);
-        }
-        Py_DECREF(text);
+    window_t window;
+    window_restart(&window);
+    int found = each_char(buf.data ? buf.data : "", buf.length, window_visit, window_restart, &window);
+    if (found < 0) {
+        PyMem_Free(buf.data);
+        return NULL;
     }
     PyMem_Free(buf.data);
     return PyBool_FromLong(found);
@@ -951,8 +917,8 @@ static PyObject *with_text(PyObject *self, PyObject *args) {
     if (found == NULL) {
         return NULL;
     }
-    lxb_node *root = node_of(start);
-    lxb_node *node = root;
+    const lxb_node *root = node_of(start);
+    const lxb_node *node = root;
     while (node != NULL) {
         if (node->type == NODE_ELEMENT && (node != root || include_self)) {
             for (Py_ssize_t k = 0; k < n; k++) {
@@ -966,7 +932,7 @@ static PyObject *with_text(PyObject *self, PyObject *args) {
                                && memmem(str->data, str->length, needle, length) != NULL;
                 }
                 if (holds_it) {
-                    PyObject *item = wrap(node, parser);
+                    PyObject *item = wrap((lxb_node *)node, parser);
                     if (item == NULL || PyList_Append(found, item) < 0) {
                         Py_XDECREF(item);
                         Py_DECREF(found);
@@ -979,19 +945,18 @@ static PyObject *with_text(PyObject *self, PyObject *args) {
                 }
             }
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-        }
-        if (node == root) {
-            break;
-        }
-        node = node->next;
+        node = next_node(node, root);
     }
     return found;
+}
+
+static int nonspace_visit(void *state, Py_UCS4 c) {
+    *(Py_ssize_t *)state += !py_space(c);
+    return 0;
+}
+
+static void nonspace_restart(void *state) {
+    *(Py_ssize_t *)state = 0;
 }
 
 /* The characters of `node`'s text that are not whitespace (`str.isspace`), each text node
@@ -1002,38 +967,13 @@ static Py_ssize_t nonspace_of(const lxb_node *root) {
     while (node != NULL) {
         const lxb_str *str = &((const lxb_character_data *)node)->data;
         if (node->local_name == TAG_TEXT && str->data != NULL) {
-            size_t i = 0;
-            Py_UCS4 c;
             Py_ssize_t here = 0;
-            while (i < str->length && utf8_next(str->data, str->length, &i, &c) == 0) {
-                here += !py_space(c);
-            }
-            if (i < str->length) { /* not UTF-8: as decoded, U+FFFD substituting */
-                PyObject *text = PyUnicode_DecodeUTF8((const char *)str->data, str->length, "replace");
-                if (text == NULL) {
-                    return -1;
-                }
-                here = 0;
-                int kind = PyUnicode_KIND(text);
-                const void *chars = PyUnicode_DATA(text);
-                for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text); k++) {
-                    here += !py_space(PyUnicode_READ(kind, chars, k));
-                }
-                Py_DECREF(text);
+            if (each_char((const char *)str->data, str->length, nonspace_visit, nonspace_restart, &here) < 0) {
+                return -1;
             }
             count += here;
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-        }
-        if (node == root) {
-            break;
-        }
-        node = node->next;
+        node = next_node(node, root);
     }
     return count;
 }
@@ -1073,17 +1013,7 @@ static PyObject *text_chars(PyObject *self, PyObject *args) {
                 total += n;
             }
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-        }
-        if (node == root) {
-            break;
-        }
-        node = node->next;
+        node = next_node(node, root);
     }
     return PyLong_FromSsize_t(total);
 }

@@ -226,7 +226,12 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
 
 
 def _amount(text: str) -> float:
-    return 1 + len(_PUNCT.findall(text)) + min(len(text) / 40, 5)
+    return _amount_of(len(text), len(_PUNCT.findall(text)))
+
+
+def _amount_of(length: int, punct: int) -> float:
+    """What a text of `length` cleaned characters, `punct` of them _PUNCT, credits."""
+    return 1 + punct + min(length / 40, 5)
 
 
 def _scores(root: LexborNode) -> dict[int, list]:
@@ -282,11 +287,11 @@ def _scores_in_c(root: LexborNode) -> dict[int, list]:
     scores: dict[int, list] = {}
     paragraphs, boxes = scoring_inputs(root, _PARAGRAPHS, _BOXES, min_chars=8)
     for length, punct, parent, grandparent in paragraphs:
-        amount = 1 + punct + min(length / 40, 5)
+        amount = _amount_of(length, punct)
         _credit_key(scores, parent, amount)  # (a key is 0 for no node and for <html>)
         _credit_key(scores, grandparent, amount / 2)
     for length, punct, key, parent, has_br in boxes:
-        amount = 1 + punct + min(length / 40, 5)
+        amount = _amount_of(length, punct)
         if has_br:
             amount *= 1.2
         _credit_key(scores, key, amount)

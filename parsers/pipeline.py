@@ -217,8 +217,8 @@ def _fallback_published(
 
 
 def _is_pathological(tree: LexborHTMLParser) -> bool:
-    """True when some element sits deeper than MAX_DEPTH (selector matches, in C: the
-    PRE_CHECK_DEPTH one first, which real pages never pass), or one walk in C."""
+    """True when some element sits deeper than MAX_DEPTH: one depth walk in C, or without
+    the extension the selectors (the PRE_CHECK_DEPTH one first, which real pages never pass)."""
     if FAST:
         root = tree.root
         return root is not None and nests_deeper_than(root, MAX_DEPTH - 1)
