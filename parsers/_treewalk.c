@@ -73,6 +73,8 @@ typedef struct {           /* lexbor/dom/interfaces/element.h, struct lxb_dom_el
 } lxb_element;
 
 #define NODE_ELEMENT 0x01
+#define NODE_TEXT 0x03
+#define TAG_TEXT 0x0002    /* LXB_TAG__TEXT */
 #define TAG_COMMENT 0x0004 /* LXB_TAG__EM_COMMENT */
 #define MASK_SIZE 256      /* known tag ids end at 0xc7; custom tags get larger ids and never match */
 
@@ -113,6 +115,17 @@ static const lxb_node *next_node(const lxb_node *node, const lxb_node *root) {
         node = node->parent;
     }
     return node == root ? NULL : node->next;
+}
+
+/* Appends a LexborNode for `node` to `list`; -1 on error. */
+static int append_node(PyObject *list, const lxb_node *node, PyObject *parser) {
+    PyObject *item = wrap((lxb_node *)node, parser);
+    if (item == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
 }
 
 /* calibrate(node, address, parser): find where `node` keeps its lexbor pointer (equal to
@@ -171,13 +184,14 @@ static int ready(PyObject *obj) {
 }
 
 /* What an element must be to be selected: a tag in the mask, or one of the rules. */
-enum { RULE_HAS, RULE_CONTAINS, RULE_PREFIX, RULE_TOKEN, RULE_EQUALS };
+enum { RULE_HAS, RULE_CONTAINS, RULE_PREFIX, RULE_TOKEN, RULE_EQUALS, RULE_TEXT };
 #define MAX_RULES 32
 
 typedef struct {
     uintptr_t tag;   /* 0: any tag */
     uintptr_t attr;  /* attribute name id */
-    int mode;        /* RULE_*: [attr], [attr*=v], [attr^=v], .v (class word), #v (whole value) */
+    int mode;        /* RULE_*: [attr], [attr*=v], [attr^=v], .v (class word), #v (whole value),
+                      * :lexbor-contains("v") (a text child holds v; `attr` unused) */
     const char *needle;
     size_t length;
 } rule_t;
@@ -267,30 +281,42 @@ static int rule_matches(const lxb_node *node, const rule_t *rule) {
     return 0;
 }
 
-static int matches(const lxb_node *node, const want_t *want) {
-    if (node->type != NODE_ELEMENT) {
-        return 0;
-    }
-    unsigned char bits = node->local_name < MASK_SIZE ? want->mask[node->local_name] : 0;
-    if (bits & WANT) {
-        return 1;
-    }
-    if (bits & WANT_NONEMPTY) {
-        for (const lxb_node *child = node->first_child; child != NULL; child = child->next) {
-            if (child->local_name != TAG_COMMENT) {
-                return 1;
-            }
-        }
-    }
-    if (((const lxb_element *)node)->first_attr == NULL) {
-        return 0; /* every rule tests an attribute */
-    }
-    for (Py_ssize_t i = 0; i < want->n_rules; i++) {
-        if (rule_matches(node, &want->rules[i])) {
+/* lexbor's :lexbor-contains test: one text child holds the needle. */
+static int text_holds(const lxb_node *node, const rule_t *rule) {
+    for (const lxb_node *child = node->first_child; child != NULL; child = child->next) {
+        const lxb_str *str = &((const lxb_character_data *)child)->data;
+        if (child->type == NODE_TEXT && str->data != NULL && rule->length <= str->length
+            && memmem(str->data, str->length, rule->needle, rule->length) != NULL) {
             return 1;
         }
     }
     return 0;
+}
+
+/* How many of the mask and the rules want `node` (0 or 1 unless `all`: then each rule
+ * that matches counts, as lexbor returns an element once per selector of a comma list). */
+static int matches(const lxb_node *node, const want_t *want, int all) {
+    if (node->type != NODE_ELEMENT) {
+        return 0;
+    }
+    int count = 0;
+    unsigned char bits = node->local_name < MASK_SIZE ? want->mask[node->local_name] : 0;
+    if (bits & WANT) {
+        count = 1;
+    } else if (bits & WANT_NONEMPTY) {
+        for (const lxb_node *child = node->first_child; child != NULL && !count; child = child->next) {
+            count = child->local_name != TAG_COMMENT;
+        }
+    }
+    int has_attrs = ((const lxb_element *)node)->first_attr != NULL;
+    for (Py_ssize_t i = 0; i < want->n_rules && (all || !count); i++) {
+        const rule_t *rule = &want->rules[i];
+        if (rule->mode == RULE_TEXT ? (rule->tag == 0 || rule->tag == node->local_name) && text_holds(node, rule)
+                                    : has_attrs && rule_matches(node, rule)) {
+            count++;
+        }
+    }
+    return count;
 }
 
 /* rules: a tuple of (tag id or 0, attribute id, mode, needle bytes). */
@@ -311,7 +337,7 @@ static int read_rules(PyObject *rules, want_t *want) {
         if (!PyArg_ParseTuple(PyTuple_GET_ITEM(rules, i), "KKiy#", &tag, &attr, &mode, &needle, &length)) {
             return -1;
         }
-        if (mode < RULE_HAS || mode > RULE_EQUALS) {
+        if (mode < RULE_HAS || mode > RULE_TEXT) {
             PyErr_SetString(PyExc_ValueError, "unknown rule mode");
             return -1;
         }
@@ -321,15 +347,18 @@ static int read_rules(PyObject *rules, want_t *want) {
     return 0;
 }
 
-/* select(node, mask, limit=0, rules=None): the elements of `node`'s subtree (itself
- * included) that the mask or a rule wants, in document order, each once; at most `limit`
- * of them when limit > 0. For a list of simple selectors (`t1, t2`, `t3:not(:empty)`,
- * `t4[attr]`, `[attr*="x"]`, `.word`, `t5#id`) this is what `node.css()` returns. */
+/* select(node, mask, limit=0, rules=None, skip_root=False, per_rule=False): the elements
+ * of `node`'s subtree (itself included unless `skip_root`) that the mask or a rule wants,
+ * in document order, each once (with `per_rule`, once per rule it matches); at most
+ * `limit` of them when limit > 0. For a list of simple selectors (`t1, t2`,
+ * `t3:not(:empty)`, `t4[attr]`, `[attr*="x"]`, `.word`, `t5#id`, `:lexbor-contains("x")`)
+ * this is what `node.css()` returns. */
 static PyObject *select_tags(PyObject *self, PyObject *args) {
     PyObject *start, *mask_obj, *rules = Py_None;
     Py_ssize_t limit = 0;
+    int skip_root = 0, per_rule = 0;
     want_t want;
-    if (!PyArg_ParseTuple(args, "OO|nO", &start, &mask_obj, &limit, &rules)) {
+    if (!PyArg_ParseTuple(args, "OO|nOpp", &start, &mask_obj, &limit, &rules, &skip_root, &per_rule)) {
         return NULL;
     }
     if (ready(start) < 0 || read_mask(mask_obj, &want.mask) < 0 || read_rules(rules, &want) < 0) {
@@ -343,17 +372,15 @@ static PyObject *select_tags(PyObject *self, PyObject *args) {
     const lxb_node *root = node_of(start);
     const lxb_node *node = root;
     while (node != NULL) {
-        if (matches(node, &want)) {
-            PyObject *item = wrap((lxb_node *)node, parser);
-            if (item == NULL || PyList_Append(found, item) < 0) {
-                Py_XDECREF(item);
+        int wanted = node == root && skip_root ? 0 : matches(node, &want, per_rule);
+        for (int k = 0; k < wanted; k++) {
+            if (append_node(found, node, parser) < 0) {
                 Py_DECREF(found);
                 return NULL;
             }
-            Py_DECREF(item);
-            if (limit > 0 && PyList_GET_SIZE(found) >= limit) {
-                break;
-            }
+        }
+        if (wanted && limit > 0 && PyList_GET_SIZE(found) >= limit) {
+            break;
         }
         node = next_node(node, root);
     }
@@ -398,8 +425,6 @@ static PyObject *deeper_than(PyObject *self, PyObject *args) {
 
 /* Appends to `buf` the text of `node`: of its descendant text nodes when `deep` (what
  * selectolax's `text()` joins), else of its text children (`text(deep=False)`). */
-#define TAG_TEXT 0x0002 /* LXB_TAG__TEXT */
-#define NODE_TEXT 0x03
 
 typedef struct {
     char *data;
@@ -891,65 +916,6 @@ static PyObject *prints_date(PyObject *self, PyObject *args) {
     return PyBool_FromLong(found);
 }
 
-/* with_text(node, probes, include_self, per_probe): the elements of `node`'s subtree (and
- * `node` itself when `include_self`) with a text child holding one of `probes` (bytes), in
- * document order: what `node.css(':lexbor-contains("p1"), ...')` returns, lexbor's test
- * being a substring of one text child. With `per_probe` an element comes once for each
- * probe it holds, as lexbor answers a comma list of such selectors. */
-static PyObject *with_text(PyObject *self, PyObject *args) {
-    PyObject *start, *probes;
-    int include_self, per_probe;
-    if (!PyArg_ParseTuple(args, "OO!pp", &start, &PyTuple_Type, &probes, &include_self, &per_probe)) {
-        return NULL;
-    }
-    if (ready(start) < 0) {
-        return NULL;
-    }
-    Py_ssize_t n = PyTuple_GET_SIZE(probes);
-    for (Py_ssize_t k = 0; k < n; k++) {
-        if (!PyBytes_Check(PyTuple_GET_ITEM(probes, k))) {
-            PyErr_SetString(PyExc_TypeError, "probes must be bytes");
-            return NULL;
-        }
-    }
-    PyObject *parser = parser_of(start);
-    PyObject *found = PyList_New(0);
-    if (found == NULL) {
-        return NULL;
-    }
-    const lxb_node *root = node_of(start);
-    const lxb_node *node = root;
-    while (node != NULL) {
-        if (node->type == NODE_ELEMENT && (node != root || include_self)) {
-            for (Py_ssize_t k = 0; k < n; k++) {
-                PyObject *probe = PyTuple_GET_ITEM(probes, k);
-                const char *needle = PyBytes_AS_STRING(probe);
-                size_t length = (size_t)PyBytes_GET_SIZE(probe);
-                int holds_it = 0;
-                for (const lxb_node *child = node->first_child; child != NULL && !holds_it; child = child->next) {
-                    const lxb_str *str = &((const lxb_character_data *)child)->data;
-                    holds_it = child->type == NODE_TEXT && str->data != NULL && length <= str->length
-                               && memmem(str->data, str->length, needle, length) != NULL;
-                }
-                if (holds_it) {
-                    PyObject *item = wrap((lxb_node *)node, parser);
-                    if (item == NULL || PyList_Append(found, item) < 0) {
-                        Py_XDECREF(item);
-                        Py_DECREF(found);
-                        return NULL;
-                    }
-                    Py_DECREF(item);
-                    if (!per_probe) {
-                        break;
-                    }
-                }
-            }
-        }
-        node = next_node(node, root);
-    }
-    return found;
-}
-
 static int nonspace_visit(void *state, Py_UCS4 c) {
     *(Py_ssize_t *)state += !py_space(c);
     return 0;
@@ -1044,7 +1010,6 @@ static PyMethodDef methods[] = {
     {"link_groups", link_groups, METH_VARARGS, "Links with an href grouped by their item's parent."},
     {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
     {"prints_date", prints_date, METH_VARARGS, "Whether a subtree's text prints a listing date."},
-    {"with_text", with_text, METH_VARARGS, "Elements with a text child holding a probe."},
     {"text_chars", text_chars, METH_VARARGS, "Non-whitespace characters of a subtree's (or its links') text."},
     {"at", at, METH_VARARGS, "The node at an address a walk of the same page returned."},
     {NULL, NULL, 0, NULL},

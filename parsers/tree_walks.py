@@ -29,7 +29,7 @@ from parsers.tags import tag_id
 
 _MASK_SIZE = 256  # lexbor's known tag ids end at 0xc7 (the C side's table size)
 _WANT, _WANT_NONEMPTY = 1, 2
-_HAS, _CONTAINS, _PREFIX, _TOKEN, _EQUALS = range(5)  # the C side's rule modes
+_HAS, _CONTAINS, _PREFIX, _TOKEN, _EQUALS, _TEXT = range(6)  # the C side's rule modes
 # Lexbor's ids of the attributes a search may test (lexbor/dom/interfaces/attr_const.h);
 # checked on a live page when the extension loads. Other attributes get ids per page.
 ATTR_IDS = {"class": 0x0B, "href": 0x1D, "id": 0x21, "src": 0x3D, "style": 0x3E, "title": 0x42, "type": 0x43}
@@ -102,6 +102,7 @@ def _rule(item: str) -> tuple[str | None, tuple[int, int, int, bytes] | None]:
 _WALK = _load()
 FAST = _WALK is not None
 _BR, _HTML, _A = tag_id("br"), tag_id("html"), tag_id("a")
+_NOTHING = bytes(_MASK_SIZE)  # a mask that wants no tag (the rules decide)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +228,8 @@ def with_text(start: LexborNode, probes: tuple[str, ...], *, include_self: bool,
     comma list of them. Only with the extension (`FAST`)."""
     if _WALK is None:
         raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.with_text(start, tuple(p.encode() for p in probes), include_self, per_probe)
+    rules = tuple((0, 0, _TEXT, probe.encode()) for probe in probes)
+    return _WALK.select(start, _NOTHING, 0, rules, not include_self, per_probe)
 
 
 def text_chars(node: LexborNode) -> int:
