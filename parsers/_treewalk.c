@@ -180,6 +180,10 @@ static int ready(PyObject *obj) {
         PyErr_SetString(PyExc_TypeError, "expected a selectolax LexborNode");
         return -1;
     }
+    if (node_of(obj) == NULL) {
+        PyErr_SetString(PyExc_ValueError, "the LexborNode holds no node");
+        return -1;
+    }
     return 0;
 }
 
@@ -667,33 +671,35 @@ typedef struct {
     int keep;
 } link_t;
 
-static const link_t *sorting; /* qsort's comparison has no context argument */
+typedef struct {
+    uintptr_t block;
+    size_t index; /* into the links, which are in document order */
+} order_t;
 
 static int by_block(const void *x, const void *y) {
-    const link_t *a = &sorting[*(const size_t *)x], *b = &sorting[*(const size_t *)y];
+    const order_t *a = x, *b = y;
     if (a->block != b->block) {
         return a->block < b->block ? -1 : 1;
     }
-    return a->position < b->position ? -1 : a->position > b->position;
+    return a->index < b->index ? -1 : a->index > b->index;
 }
 
 static PyObject *grouped(link_t *links, size_t n, Py_ssize_t min_links) {
-    size_t *order = PyMem_Malloc((n ? n : 1) * sizeof(size_t));
+    order_t *order = PyMem_Malloc((n ? n : 1) * sizeof(order_t));
     if (order == NULL) {
         return PyErr_NoMemory();
     }
     for (size_t i = 0; i < n; i++) {
-        order[i] = i;
+        order[i] = (order_t){links[i].block, i};
     }
-    sorting = links;
-    qsort(order, n, sizeof(size_t), by_block);
+    qsort(order, n, sizeof(order_t), by_block);
     for (size_t i = 0; i < n;) { /* runs of one block: kept when long enough */
         size_t j = i;
-        while (j < n && links[order[j]].block == links[order[i]].block) {
+        while (j < n && order[j].block == order[i].block) {
             j++;
         }
         for (size_t k = i; k < j; k++) {
-            links[order[k]].keep = (Py_ssize_t)(j - i) >= min_links;
+            links[order[k].index].keep = (Py_ssize_t)(j - i) >= min_links;
         }
         i = j;
     }

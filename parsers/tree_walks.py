@@ -1,4 +1,5 @@
-"""Element searches by tag name, in one C walk instead of lexbor's selector engine.
+"""Walks in C over lexbor's tree: the layers' element searches, and the passes that read
+every match's text, without lexbor's selector engine or a Python object per element.
 
 Most selector passes the layers make are lists of tag names (`"p, div, li"`), some with
 an attribute (`a[href]`, `[style*="display:none"]`). Lexbor's selector engine answers
@@ -9,12 +10,13 @@ table, and hands back the same selectolax nodes in the same order. A `Tags` is b
 once per list, at import.
 
 The extension is optional: when it is not built (no C compiler at install) or cannot
-read this selectolax's nodes, every search runs as the `css()` it stands for and the
-layers that read more in one walk (`scoring_inputs`, `link_groups`, `block_text_raw`)
-keep their selectolax code, so the answers never depend on it, only the speed (`FAST`
-says which is in use). `tests/parsers/test_tree_walks.py` checks both ways give the same
-nodes on every test page and the same documents (a child process that cannot import
-the extension parses them the other way).
+read this selectolax's nodes, every search runs as the `css()` it stands for, and the
+layers that read more in one walk (`scoring_inputs`, `link_groups`, `block_text_raw`,
+`prints_listing_date`, `with_text`, `text_chars`, `nests_deeper_than`) keep their
+selectolax code; the answers never depend on it, only the speed (`FAST` says which is in
+use). `tests/parsers/test_tree_walks.py` checks both ways give the same nodes on every
+test page and the same documents (a child process that cannot import the extension
+parses them the other way).
 """
 
 from __future__ import annotations
@@ -105,6 +107,13 @@ _BR, _HTML, _A = tag_id("br"), tag_id("html"), tag_id("a")
 _NOTHING = bytes(_MASK_SIZE)  # a mask that wants no tag (the rules decide)
 
 
+def _walk():  # -> the extension module
+    """The extension, for the passes that exist only in C (callers check `FAST` first)."""
+    if _WALK is None:
+        raise RuntimeError("parsers._treewalk is not available")
+    return _WALK
+
+
 @dataclass(frozen=True, slots=True)
 class Tags:
     """A list of simple selectors, searched for in one C walk: `selector` holds tag names
@@ -186,9 +195,7 @@ def scoring_inputs(
     `content._PUNCT`; texts cleaned to fewer than `min_chars` are left out. A key is the
     node's `mem_id`, 0 for no node and for `<html>`; `node_at` makes a node of it.
     """
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.scoring_inputs(root, paragraphs.mask, boxes.mask, _BR, _HTML, min_chars)
+    return _walk().scoring_inputs(root, paragraphs.mask, boxes.mask, _BR, _HTML, min_chars)
 
 
 def link_groups(body: LexborNode, items: Tags, min_links: int) -> dict[int, list[tuple[int, int, int]]]:
@@ -199,26 +206,20 @@ def link_groups(body: LexborNode, items: Tags, min_links: int) -> dict[int, list
     `items`' tags, its block that item's parent; `position` counts every `<a href>` in
     page order, grouped or not.
     """
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.link_groups(body, items.mask, _A, ATTR_IDS["href"], min_links)
+    return _walk().link_groups(body, items.mask, _A, ATTR_IDS["href"], min_links)
 
 
 def block_text_raw(node: LexborNode, blocks: Tags, cells: Tags, breaks: Tags, para: str, cell: str) -> str:
     """`node.text()` as if `para` stood before and after each of `blocks`' elements, after
     each of `breaks`', and `cell` after each of `cells`' (`node` itself excepted; `breaks`
     and `cells` before `blocks`), the tree unchanged. Only with the extension (`FAST`)."""
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.block_text(node, blocks.mask, cells.mask, breaks.mask, para, cell)
+    return _walk().block_text(node, blocks.mask, cells.mask, breaks.mask, para, cell)
 
 
 def prints_listing_date(node: LexborNode) -> bool:
     """`listing_page.prints_date(node.text(separator=" "))`, without making the text.
     Only with the extension (`FAST`)."""
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.prints_date(node)
+    return _walk().prints_date(node)
 
 
 def with_text(start: LexborNode, probes: tuple[str, ...], *, include_self: bool, per_probe: bool) -> list[LexborNode]:
@@ -226,34 +227,26 @@ def with_text(start: LexborNode, probes: tuple[str, ...], *, include_self: bool,
     holds one of `probes`: `start.css(':lexbor-contains("p")')` (or `body :lexbor-contains`
     for the descendants only), once per probe held with `per_probe`, as lexbor answers a
     comma list of them. Only with the extension (`FAST`)."""
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
     rules = tuple((0, 0, _TEXT, probe.encode()) for probe in probes)
-    return _WALK.select(start, _NOTHING, 0, rules, not include_self, per_probe)
+    return _walk().select(start, _NOTHING, 0, rules, not include_self, per_probe)
 
 
 def text_chars(node: LexborNode) -> int:
     """How many characters of `node.text()` are not whitespace (`str.isspace`), each text
     node decoded alone as `text(strip=True)` decodes it. Only with the extension (`FAST`)."""
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.text_chars(node)
+    return _walk().text_chars(node)
 
 
 def link_text_chars(root: LexborNode, block: LexborNode) -> int:
     """`text_chars` summed over the `<a>` under `root` (itself included) that are not
     strictly inside `block`. Only with the extension (`FAST`)."""
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.text_chars(root, block, _A)
+    return _walk().text_chars(root, block, _A)
 
 
 def node_at(page_node: LexborNode, key: int) -> LexborNode:
     """The node a walk of `page_node`'s page returned as `key`, as long as the page has not
     changed since (a key of a removed node would point at freed memory)."""
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.at(page_node, key)
+    return _walk().at(page_node, key)
 
 
 @functools.lru_cache(maxsize=256)
@@ -279,6 +272,4 @@ def nests_deeper_than(root: LexborNode, depth: int) -> bool:
 
     Only with the extension (`FAST`); without it the caller keeps its selector test.
     """
-    if _WALK is None:
-        raise RuntimeError("parsers._treewalk is not available")
-    return _WALK.deeper_than(root, depth)
+    return _walk().deeper_than(root, depth)
