@@ -990,6 +990,67 @@ static PyObject *text_chars(PyObject *self, PyObject *args) {
     return PyLong_FromSsize_t(total);
 }
 
+/* Non-whitespace characters of the text in `buf`, decoded as a whole ("replace"). */
+static Py_ssize_t nonspace_in(const buffer_t *buf) {
+    Py_ssize_t count = 0;
+    if (buf->length > 0 && each_char(buf->data, buf->length, nonspace_visit, nonspace_restart, &count) < 0) {
+        return -1;
+    }
+    return count;
+}
+
+/* link_texts(node, a, href, with_total): what `content.link_density` reads: (the
+ * non-whitespace characters of `node.text()`, or None without `with_total`, [(href or
+ * None, the non-whitespace characters of the link's text)] for each element with tag `a`
+ * under `node`, itself included, in document order). */
+static PyObject *link_texts(PyObject *self, PyObject *args) {
+    PyObject *start;
+    unsigned long long a_tag, href;
+    int with_total;
+    if (!PyArg_ParseTuple(args, "OKKp", &start, &a_tag, &href, &with_total)) {
+        return NULL;
+    }
+    if (ready(start) < 0) {
+        return NULL;
+    }
+    buffer_t buf = {NULL, 0, 0};
+    PyObject *links = PyList_New(0), *total = NULL;
+    const lxb_node *root = node_of(start);
+    if (links == NULL) {
+        return NULL;
+    }
+    if (with_total) {
+        Py_ssize_t n = text_of(root, 1, &buf) < 0 ? -1 : nonspace_in(&buf);
+        total = n < 0 ? NULL : PyLong_FromSsize_t(n);
+    } else {
+        total = Py_NewRef(Py_None);
+    }
+    for (const lxb_node *node = root; node != NULL && total != NULL; node = next_node(node, root)) {
+        if (node->type != NODE_ELEMENT || node->local_name != a_tag) {
+            continue;
+        }
+        Py_ssize_t n = text_of(node, 1, &buf) < 0 ? -1 : nonspace_in(&buf);
+        const lxb_attr *attr = attribute(node, href);
+        PyObject *value = attr != NULL && attr->value != NULL && attr->value->data != NULL
+                              ? PyUnicode_DecodeUTF8((const char *)attr->value->data, attr->value->length, "replace")
+                              : Py_NewRef(Py_None);
+        PyObject *item = n < 0 || value == NULL ? NULL : Py_BuildValue("(On)", value, n);
+        Py_XDECREF(value);
+        if (item == NULL || PyList_Append(links, item) < 0) {
+            Py_XDECREF(item);
+            Py_CLEAR(total);
+            break;
+        }
+        Py_DECREF(item);
+    }
+    PyMem_Free(buf.data);
+    if (total == NULL) {
+        Py_DECREF(links);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", total, links);
+}
+
 /* at(node, key): the node at address `key` of `node`'s page, as a LexborNode. Only for keys
  * that `scoring_inputs` or `link_groups` returned for that page, before it changed. */
 static PyObject *at(PyObject *self, PyObject *args) {
@@ -1017,6 +1078,7 @@ static PyMethodDef methods[] = {
     {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
     {"prints_date", prints_date, METH_VARARGS, "Whether a subtree's text prints a listing date."},
     {"text_chars", text_chars, METH_VARARGS, "Non-whitespace characters of a subtree's (or its links') text."},
+    {"link_texts", link_texts, METH_VARARGS, "What the link density reads, in one walk."},
     {"at", at, METH_VARARGS, "The node at an address a walk of the same page returned."},
     {NULL, NULL, 0, NULL},
 };

@@ -20,7 +20,16 @@ from parsers.attachments import absolute, is_file_link
 from parsers.dates import DATE_RE
 from parsers.tags import tag_id, tag_ids
 from parsers.text import clean_inline, longer_than, squash
-from parsers.tree_walks import FAST, LINKS, Tags, node_at, scoring_inputs, select, select_first
+from parsers.tree_walks import (
+    FAST,
+    LINKS,
+    Tags,
+    link_texts,
+    node_at,
+    scoring_inputs,
+    select,
+    select_first,
+)
 
 # Removed from the whole page before anything is scored.
 JUNK_TAGS = [
@@ -123,6 +132,13 @@ def _class_weight(node: LexborNode) -> float:
 
 
 def link_density(node: LexborNode, text_len: int | None = None) -> float:
+    if FAST:
+        counted, links = link_texts(node, with_total=text_len is None)
+        total = text_len if text_len is not None else counted or 0
+        if total == 0:
+            return 1.0
+        linked = sum(n for href, n in links if not is_file_link(href or ""))  # attachments are content
+        return min(1.0, linked / total)
     total = text_len if text_len is not None else len(squash(node.text(separator="")))
     if total == 0:
         return 1.0

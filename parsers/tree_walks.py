@@ -12,7 +12,7 @@ once per list, at import.
 The extension is optional: when it is not built (no C compiler at install) or cannot
 read this selectolax's nodes, every search runs as the `css()` it stands for, and the
 layers that read more in one walk (`scoring_inputs`, `link_groups`, `block_text_raw`,
-`prints_listing_date`, `with_text`, `text_chars`, `nests_deeper_than`) keep their
+`prints_listing_date`, `with_text`, `text_chars`, `link_texts`, `nests_deeper_than`) keep their
 selectolax code; the answers never depend on it, only the speed (`FAST` says which is in
 use). `tests/parsers/test_tree_walks.py` checks both ways give the same nodes on every
 test page and the same documents (a child process that cannot import the extension
@@ -241,6 +241,13 @@ def link_text_chars(root: LexborNode, block: LexborNode) -> int:
     """`text_chars` summed over the `<a>` under `root` (itself included) that are not
     strictly inside `block`. Only with the extension (`FAST`)."""
     return _walk().text_chars(root, block, _A)
+
+
+def link_texts(node: LexborNode, with_total: bool) -> tuple[int | None, list[tuple[str | None, int]]]:
+    """What `content.link_density` reads: (how many characters of `node.text()` are not
+    whitespace, or None without `with_total`; [(href, how many of the link's are not)] for
+    each `<a>` under `node`, itself included). Only with the extension (`FAST`)."""
+    return _walk().link_texts(node, _A, ATTR_IDS["href"], with_total)
 
 
 def node_at(page_node: LexborNode, key: int) -> LexborNode:

@@ -27,6 +27,7 @@ from parsers.tree_walks import (
     Tags,
     block_text_raw,
     link_text_chars,
+    link_texts,
     nests_deeper_than,
     prints_listing_date,
     scoring_inputs,
@@ -167,6 +168,20 @@ def test_text_counts_match_the_listing_checks_on_every_page() -> None:
             inside = {a.mem_id for a in block.css("a")} - {block.mem_id}
             expected = sum(chars(a) for a in body.css("a") if a.mem_id not in inside)
             assert link_text_chars(body, block) == expected, name
+
+
+@needs_c
+def test_link_texts_read_what_the_link_density_reads_on_every_page() -> None:
+    def chars(node) -> int:
+        return len("".join(node.text(separator="").split()))
+
+    pages = [*_trees(), ("not utf-8", LexborHTMLParser(b"<div><a href='a\xff.pdf'>\xe6\x9c x</a><a>y</a><a href>z</a></div>"))]
+    for name, tree in pages:
+        for node in select(tree, Tags("div, td, body"))[:30]:
+            total, links = link_texts(node, with_total=True)
+            assert total == chars(node), name
+            assert links == [(a.attributes.get("href"), chars(a)) for a in node.css("a")], name
+            assert link_texts(node, with_total=False)[0] is None
 
 
 @needs_c
