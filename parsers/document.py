@@ -28,6 +28,8 @@ HEADER_COLUMNS: tuple[str, ...] = (
     "consult_org",
     "consult_phone",
 )
+# The fields `Document.content_hash` covers, in its order.
+_HASHED = ("title", "body_text", "published_at", "source_name", *HEADER_COLUMNS)
 
 @dataclass(slots=True)
 class Attachment:
@@ -102,16 +104,14 @@ class Document:
         fetch; hashing the extracted fields means a new version is recorded only when
         the document itself changed.
         """
-        h = hashlib.sha256()
-        for name in ("title", "body_text", "published_at", "source_name", *HEADER_COLUMNS):
+        # One string, encoded and hashed once: the same bytes as field by field (a sha256
+        # of a concatenation is that of its parts fed in turn), a fortieth of the calls.
+        parts = []
+        for name in _HASHED:
             value = getattr(self, name)
-            h.update(name.encode())
-            h.update(b"\x00")
-            h.update(str(value if value is not None else "").encode("utf-8"))
-            h.update(b"\x01")
-        for att in self.attachments:
-            h.update(f"{att.name}\x00{att.url}\x01".encode())
-        return h.hexdigest()
+            parts.append(f"{name}\x00{value if value is not None else ''}\x01")
+        parts.extend(f"{att.name}\x00{att.url}\x01" for att in self.attachments)
+        return hashlib.sha256("".join(parts).encode("utf-8")).hexdigest()
 
     def to_dict(self, *, json_safe: bool = False) -> dict[str, Any]:
         """The contract's keys (plus the parse diagnostics), values as Python objects.
