@@ -426,10 +426,6 @@ static PyObject *deeper_than(PyObject *self, PyObject *args) {
     Py_RETURN_FALSE;
 }
 
-
-/* Appends to `buf` the text of `node`: of its descendant text nodes when `deep` (what
- * selectolax's `text()` joins), else of its text children (`text(deep=False)`). */
-
 typedef struct {
     char *data;
     size_t length, size;
@@ -454,7 +450,11 @@ static int append(buffer_t *buf, const unsigned char *data, size_t length) {
     return 0;
 }
 
-static int text_of(const lxb_node *root, int deep, buffer_t *buf) {
+/* Puts into `buf` the text of `root` as selectolax's `text()` joins it: its descendant
+ * text nodes when `deep` (with `sep`, if not NULL, between them, as `text(separator=sep)`),
+ * else its text children (`text(deep=False)`). Each test as selectolax's: a tag id of
+ * text when deep, a node type of text otherwise. */
+static int text_of(const lxb_node *root, int deep, const char *sep, buffer_t *buf) {
     buf->length = 0;
     if (!deep) {
         for (const lxb_node *child = root->first_child; child != NULL; child = child->next) {
@@ -465,13 +465,17 @@ static int text_of(const lxb_node *root, int deep, buffer_t *buf) {
         }
         return 0;
     }
-    const lxb_node *node = root->first_child;
-    while (node != NULL) {
+    size_t sep_len = sep != NULL ? strlen(sep) : 0;
+    int fragments = 0;
+    for (const lxb_node *node = root->first_child; node != NULL; node = next_node(node, root)) {
         const lxb_str *str = &((const lxb_character_data *)node)->data;
-        if (node->local_name == TAG_TEXT && str->data != NULL && append(buf, str->data, str->length) < 0) {
+        if (node->local_name != TAG_TEXT || str->data == NULL) {
+            continue;
+        }
+        if ((fragments++ > 0 && sep_len > 0 && append(buf, (const unsigned char *)sep, sep_len) < 0)
+            || append(buf, str->data, str->length) < 0) {
             return -1;
         }
-        node = next_node(node, root);
     }
     return 0;
 }
@@ -623,7 +627,7 @@ static PyObject *scoring_inputs(PyObject *self, PyObject *args) {
                 }
             }
             /* (cleaning keeps at most as many characters as there are bytes) */
-            if ((paragraph || nonempty) && text_of(node, paragraph, &buf) == 0
+            if ((paragraph || nonempty) && text_of(node, paragraph, NULL, &buf) == 0
                 && (Py_ssize_t)buf.length >= min_chars) {
                 if (measure(&m, buf.data, buf.length) < 0) {
                     goto fail;
@@ -852,9 +856,7 @@ static PyObject *block_text(PyObject *self, PyObject *args) {
 static int date_sep1(Py_UCS4 c) { return c == '-' || c == '/' || c == '.' || c == 0x5E74; /* 年 */ }
 static int date_sep2(Py_UCS4 c) { return c == '-' || c == '/' || c == '.' || c == 0x6708; /* 月 */ }
 
-/* Takes `c` into the window of the last eight characters; true when the text so far ends
- * in d d S1 d S2 d or d d S1 d d S2 d (the two digits, then the `_DATE_TAIL` match). */
-static int decimal(Py_UCS4 c) {
+static int decimal(Py_UCS4 c) { /* `\d`: str.isdecimal() */
     return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
 }
 
@@ -867,6 +869,8 @@ static void window_restart(void *state) {
     memset(state, 0, sizeof(window_t));
 }
 
+/* Takes `c` into the window of the last eight characters; true when the text so far ends
+ * in d d S1 d S2 d or d d S1 d d S2 d (the two digits, then the `_DATE_TAIL` match). */
 static int window_visit(void *state, Py_UCS4 c) {
     window_t *w = state;
     Py_UCS4 *last = w->last;
@@ -895,30 +899,16 @@ static PyObject *prints_date(PyObject *self, PyObject *args) {
     if (ready(start) < 0) {
         return NULL;
     }
-    /* the text as selectolax joins it with separator " ", into one buffer (one pass) */
     buffer_t buf = {NULL, 0, 0};
-    const lxb_node *root = node_of(start);
-    const lxb_node *node = root->first_child;
-    int fragments = 0;
-    while (node != NULL) {
-        const lxb_str *str = &((const lxb_character_data *)node)->data;
-        if (node->local_name == TAG_TEXT && str->data != NULL) {
-            if ((fragments++ > 0 && append(&buf, (const unsigned char *)" ", 1) < 0)
-                || append(&buf, str->data, str->length) < 0) {
-                PyMem_Free(buf.data);
-                return NULL;
-            }
-        }
-        node = next_node(node, root);
-    }
     window_t window;
     window_restart(&window);
-    int found = each_char(buf.data ? buf.data : "", buf.length, window_visit, window_restart, &window);
+    int found = text_of(node_of(start), 1, " ", &buf) < 0
+                    ? -1
+                    : each_char(buf.data ? buf.data : "", buf.length, window_visit, window_restart, &window);
+    PyMem_Free(buf.data);
     if (found < 0) {
-        PyMem_Free(buf.data);
         return NULL;
     }
-    PyMem_Free(buf.data);
     return PyBool_FromLong(found);
 }
 
@@ -1020,7 +1010,7 @@ static PyObject *link_texts(PyObject *self, PyObject *args) {
         return NULL;
     }
     if (with_total) {
-        Py_ssize_t n = text_of(root, 1, &buf) < 0 ? -1 : nonspace_in(&buf);
+        Py_ssize_t n = text_of(root, 1, NULL, &buf) < 0 ? -1 : nonspace_in(&buf);
         total = n < 0 ? NULL : PyLong_FromSsize_t(n);
     } else {
         total = Py_NewRef(Py_None);
@@ -1029,7 +1019,7 @@ static PyObject *link_texts(PyObject *self, PyObject *args) {
         if (node->type != NODE_ELEMENT || node->local_name != a_tag) {
             continue;
         }
-        Py_ssize_t n = text_of(node, 1, &buf) < 0 ? -1 : nonspace_in(&buf);
+        Py_ssize_t n = text_of(node, 1, NULL, &buf) < 0 ? -1 : nonspace_in(&buf);
         const lxb_attr *attr = attribute(node, href);
         PyObject *value = attr != NULL && attr->value != NULL && attr->value->data != NULL
                               ? PyUnicode_DecodeUTF8((const char *)attr->value->data, attr->value->length, "replace")
@@ -1071,7 +1061,7 @@ static PyObject *at(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"calibrate", calibrate, METH_VARARGS, "Find a LexborNode's node and parser fields on a live node."},
-    {"select", select_tags, METH_VARARGS, "Elements of a subtree whose tag a 256-byte mask wants."},
+    {"select", select_tags, METH_VARARGS, "Elements of a subtree a tag mask or a rule wants."},
     {"deeper_than", deeper_than, METH_VARARGS, "Whether an element sits more than N elements deep."},
     {"scoring_inputs", scoring_inputs, METH_VARARGS, "What the body scorer reads, in one walk."},
     {"link_groups", link_groups, METH_VARARGS, "Links with an href grouped by their item's parent."},

@@ -165,12 +165,17 @@ LINKS = Tags("a")
 HREF_LINKS = Tags("a[href]")
 
 
+def _root(where: LexborNode | LexborHTMLParser) -> LexborNode | None:
+    """Where a search starts: a page's root element (`css()` on a page covers it), or the node."""
+    return where.root if isinstance(where, LexborHTMLParser) else where
+
+
 def select(where: LexborNode | LexborHTMLParser, tags: Tags) -> list[LexborNode]:
     """`where.css(tags.css)`, each element once: the node itself and its descendants that
     match, in page order (for a whole page, its root element and everything in it)."""
     if _WALK is None:
         return where.css(tags.css)
-    root = where.root if isinstance(where, LexborHTMLParser) else where
+    root = _root(where)
     return _WALK.select(root, tags.mask, 0, tags.rules) if root is not None else []
 
 
@@ -178,7 +183,7 @@ def select_first(where: LexborNode | LexborHTMLParser, tags: Tags) -> LexborNode
     """`where.css_first(tags.css)`."""
     if _WALK is None:
         return where.css_first(tags.css)
-    root = where.root if isinstance(where, LexborHTMLParser) else where
+    root = _root(where)
     found = _WALK.select(root, tags.mask, 1, tags.rules) if root is not None else []
     return found[0] if found else None
 
