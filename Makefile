@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: crawl test demo bench lint lock clean replay-venv
 
-$(STAMP): pyproject.toml requirements.lock setup.py parsers/_treewalk.c
+$(STAMP): pyproject.toml requirements.lock setup.py parsers/_treewalk.c parsers/_utf8.c
 	@echo "setting up $(VENV) from requirements.lock (first run: a few minutes)"
 	$(PY) -m venv $(VENV)
 	$(VENV)/bin/pip install --progress-bar on --require-hashes --no-deps -r requirements.lock
@@ -54,4 +54,4 @@ lock:  ## re-solve requirements.lock from pyproject.toml (see README, "Installs"
 		--no-emit-find-links --strip-extras --output-file=requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) $(REPLAY_VENV) data .pytest_cache parsers/_treewalk*.so
+	rm -rf $(VENV) $(REPLAY_VENV) data .pytest_cache parsers/_*.so

@@ -493,8 +493,13 @@ typedef struct {
     int in_word;
 } measure_t;
 
-static int py_space(Py_UCS4 c) { /* str.isspace(): Py_UNICODE_ISSPACE */
-    return Py_UNICODE_ISSPACE(c);
+/* str.isspace() (Py_UNICODE_ISSPACE), answered inline for the characters these pages are
+ * made of: ASCII, and everything past U+3000, the last space Unicode has (CJK text). */
+static inline int py_space(Py_UCS4 c) {
+    if (c < 128) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+    }
+    return c <= 0x3000 && Py_UNICODE_ISSPACE(c);
 }
 
 static void measure_char(measure_t *m, Py_UCS4 c) {
@@ -519,7 +524,7 @@ static void measure_char(measure_t *m, Py_UCS4 c) {
 
 /* The code point at data[*i], *i moved past it; -1 unless it is valid UTF-8 as CPython's
  * strict decoder has it: no overlong forms, surrogates or code points past U+10FFFF. */
-static int utf8_next(const unsigned char *data, size_t length, size_t *i, Py_UCS4 *out) {
+static inline int utf8_next(const unsigned char *data, size_t length, size_t *i, Py_UCS4 *out) {
     unsigned char b = data[*i];
     Py_UCS4 c;
     size_t n;
@@ -545,7 +550,7 @@ static int utf8_next(const unsigned char *data, size_t length, size_t *i, Py_UCS
  * fed from its start. Returns the last `visit` result, -1 on a Python error. */
 typedef int (*visit_fn)(void *state, Py_UCS4 c);
 
-static int each_char(const char *data, size_t length, visit_fn visit, void (*restart)(void *), void *state) {
+static inline __attribute__((always_inline)) int each_char(const char *data, size_t length, visit_fn visit, void (*restart)(void *), void *state) {
     size_t i = 0;
     Py_UCS4 c;
     int stop = 0;
@@ -853,42 +858,51 @@ static PyObject *block_text(PyObject *self, PyObject *args) {
  * digits, one of - / . 月, a digit (`\d` as Python's: Unicode decimal digits). Read from
  * the text nodes as they are, the separator standing between them, without making the
  * string. Invalid UTF-8 is read from its decoded text (U+FFFD substitutes). */
-static int date_sep1(Py_UCS4 c) { return c == '-' || c == '/' || c == '.' || c == 0x5E74; /* 年 */ }
-static int date_sep2(Py_UCS4 c) { return c == '-' || c == '/' || c == '.' || c == 0x6708; /* 月 */ }
-
-static int decimal(Py_UCS4 c) { /* `\d`: str.isdecimal() */
-    return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+/* `\d`: str.isdecimal(). No decimal digit lies below U+0660 past ASCII, nor in the CJK
+ * blocks U+3000-U+A61F, so most characters of these pages are answered inline. */
+static inline int decimal(Py_UCS4 c) {
+    if (c < 128) {
+        return c >= '0' && c <= '9';
+    }
+    return c >= 0x660 && !(c >= 0x3000 && c < 0xA620) && Py_UNICODE_ISDECIMAL(c);
 }
 
+/* What a character can be in a date: DIGIT, S1 (one of - / . 年), S2 (one of - / . 月). */
+enum { DIGIT = 1, S1 = 2, S2 = 4 };
+
+static inline unsigned date_class(Py_UCS4 c) {
+    if (c < 128) {
+        return c >= '0' && c <= '9' ? DIGIT : (c == '-' || c == '/' || c == '.') ? S1 | S2 : 0;
+    }
+    return c == 0x5E74 ? S1 : c == 0x6708 ? S2 : decimal(c) ? DIGIT : 0;
+}
+
+/* The classes of the last seven characters, three bits each, the newest lowest. */
 typedef struct {
-    Py_UCS4 last[8]; /* the last eight characters, newest last */
-    int filled;
+    unsigned classes;
 } window_t;
 
 static void window_restart(void *state) {
-    memset(state, 0, sizeof(window_t));
+    ((window_t *)state)->classes = 0;
 }
 
-/* Takes `c` into the window of the last eight characters; true when the text so far ends
- * in d d S1 d S2 d or d d S1 d d S2 d (the two digits, then the `_DATE_TAIL` match). */
-static int window_visit(void *state, Py_UCS4 c) {
-    window_t *w = state;
-    Py_UCS4 *last = w->last;
-    memmove(last, last + 1, 7 * sizeof(Py_UCS4));
-    last[7] = c;
-    if (w->filled < 8) {
-        w->filled++;
-    }
-    if (!decimal(c) || !date_sep2(last[6])) { /* every date ends S2 d: most characters stop here */
+/* The class of the character `back` places before the newest (0: the newest). */
+#define BACK(w, back) (((w) >> (3 * (back))) & 7)
+
+/* Takes `c` into the window; true when the text so far ends in d d S1 d S2 d or
+ * d d S1 d d S2 d (the two digits, then the `_DATE_TAIL` match). */
+static inline int window_visit(void *state, Py_UCS4 c) {
+    window_t *win = state;
+    unsigned w = ((win->classes << 3) | date_class(c)) & 0x1FFFFF;
+    win->classes = w;
+    if (!(BACK(w, 0) & DIGIT) || !(BACK(w, 1) & S2)) { /* every date ends S2 d: most characters stop here */
         return 0;
     }
-    /* d d S1 d S2 d: last[2..7] */
-    if (w->filled >= 6 && date_sep1(last[4]) && decimal(last[5]) && decimal(last[2]) && decimal(last[3])) {
-        return 1;
+    if ((BACK(w, 2) & DIGIT) && (BACK(w, 3) & S1) && (BACK(w, 4) & DIGIT) && (BACK(w, 5) & DIGIT)) {
+        return 1; /* d d S1 d S2 d */
     }
-    /* d d S1 d d S2 d: last[1..7] */
-    return w->filled >= 7 && date_sep1(last[3]) && decimal(last[4]) && decimal(last[5]) && decimal(last[1])
-           && decimal(last[2]);
+    return (BACK(w, 2) & DIGIT) && (BACK(w, 3) & DIGIT) && (BACK(w, 4) & S1) && (BACK(w, 5) & DIGIT)
+           && (BACK(w, 6) & DIGIT); /* d d S1 d d S2 d */
 }
 
 static PyObject *prints_date(PyObject *self, PyObject *args) {
@@ -980,6 +994,42 @@ static PyObject *text_chars(PyObject *self, PyObject *args) {
     return PyLong_FromSsize_t(total);
 }
 
+/* text_longer(node, limit): True when `node`'s text holds more than `limit` characters
+ * that are neither whitespace (`str.isspace`) nor zero-width (U+200B, U+FEFF), which
+ * `text.clean_inline` all keeps: then the cleaned text, with any separator, is longer
+ * than `limit`. Reads only as far as that. False means "not sure" (the caller reads the
+ * text), and is also the answer when a text node is not valid UTF-8 (how selectolax
+ * decodes the joined bytes is then not what counting node by node would say). */
+static PyObject *text_longer(PyObject *self, PyObject *args) {
+    PyObject *start;
+    Py_ssize_t limit;
+    if (!PyArg_ParseTuple(args, "On", &start, &limit)) {
+        return NULL;
+    }
+    if (ready(start) < 0) {
+        return NULL;
+    }
+    const lxb_node *root = node_of(start);
+    Py_ssize_t kept = 0;
+    for (const lxb_node *node = root->first_child; node != NULL; node = next_node(node, root)) {
+        const lxb_str *str = &((const lxb_character_data *)node)->data;
+        if (node->local_name != TAG_TEXT || str->data == NULL) {
+            continue;
+        }
+        size_t i = 0;
+        Py_UCS4 c;
+        while (i < str->length) {
+            if (utf8_next(str->data, str->length, &i, &c) < 0) {
+                Py_RETURN_FALSE;
+            }
+            if (!py_space(c) && c != 0x200B && c != 0xFEFF && ++kept > limit) {
+                Py_RETURN_TRUE;
+            }
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 /* Non-whitespace characters of the text in `buf`, decoded as a whole ("replace"). */
 static Py_ssize_t nonspace_in(const buffer_t *buf) {
     Py_ssize_t count = 0;
@@ -1068,6 +1118,7 @@ static PyMethodDef methods[] = {
     {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
     {"prints_date", prints_date, METH_VARARGS, "Whether a subtree's text prints a listing date."},
     {"text_chars", text_chars, METH_VARARGS, "Non-whitespace characters of a subtree's (or its links') text."},
+    {"text_longer", text_longer, METH_VARARGS, "Whether a subtree's text keeps more than N characters once cleaned."},
     {"link_texts", link_texts, METH_VARARGS, "What the link density reads, in one walk."},
     {"at", at, METH_VARARGS, "The node at an address a walk of the same page returned."},
     {NULL, NULL, 0, NULL},

@@ -10,12 +10,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.document import Attachment
 from parsers.text import clean_inline
-from parsers.tree_walks import HREF_LINKS, select
+from parsers.tree_walks import HREF_LINKS, select, text_longer_than
 
 EXTENSIONS = frozenset({"pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "rar", "7z", "ofd", "ppt", "pptx", "txt", "csv"})
 _FILE_RE = re.compile(r"\.(" + "|".join(sorted(EXTENSIONS)) + r")(?:[?#]|$)", re.I)
 _ANNOUNCE = ("附件", "相关附件", "附：", "附:")
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
+MAX_ANNOUNCE_TEXT = 1000  # an attachment list's block; longer is the page around it
 _NAME_PREFIX = re.compile(r"^(附件\s*\d*\s*[:：.、]?\s*)")
 
 
@@ -83,8 +84,10 @@ def attachment_blocks(tree: LexborHTMLParser) -> list[LexborNode]:
         for _ in range(3):  # <div>附件：<ul><li><a> puts the label three levels up
             if parent is None or parent.tag in ("body", "html"):
                 break
+            if text_longer_than(parent, MAX_ANNOUNCE_TEXT):
+                break  # (what the test below would find, without reading the whole text)
             context = clean_inline(parent.text(separator=""))
-            if len(context) > 1000:
+            if len(context) > MAX_ANNOUNCE_TEXT:
                 break
             if context.startswith(_ANNOUNCE):
                 blocks.append(link)

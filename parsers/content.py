@@ -29,6 +29,7 @@ from parsers.tree_walks import (
     scoring_inputs,
     select,
     select_first,
+    text_longer_than,
 )
 
 # Removed from the whole page before anything is scored.
@@ -343,8 +344,39 @@ def _residual(text: str) -> tuple[str, bool]:
     """Text left after removing widget words and punctuation, and whether any word was found."""
     if _TOKEN_HINT.search(text) is None:
         return _PUNCT_SPACE.sub("", text), False
-    stripped, found = CHROME_TOKENS.subn("", text)
+    stripped, found = remove_tokens(text)
     return _PUNCT_SPACE.sub("", stripped), found > 0
+
+
+def remove_tokens(text: str) -> tuple[str, int]:
+    r"""`CHROME_TOKENS.subn("", text)`, with the pattern tried only where a match can start.
+
+    Every alternative is a widget word starting with a `_TOKEN_HINT` character, some with
+    an optional `【?\s*` before it (so the regex engine cannot skip ahead and tries every
+    alternative at every position). A match therefore starts at a hint character or in
+    the `【`/whitespace run right before it: those few positions are tried, left to right,
+    from the end of the last match, as `subn` finds them (~3x faster on the short lines
+    this is asked about).
+    """
+    pieces: list[str] = []
+    end = at = found = 0  # end of the last match; where to look for the next hint
+    while (hint := _TOKEN_HINT.search(text, at)) is not None:
+        h = start = hint.start()
+        while start > end and text[start - 1].isspace():  # `\s` is str.isspace()
+            start -= 1
+        if start > end and text[start - 1] == "【":
+            start -= 1
+        m = next((m for p in range(start, h + 1) if (m := CHROME_TOKENS.match(text, p))), None)
+        if m is None:
+            at = h + 1
+            continue
+        pieces.append(text[end : m.start()])
+        end = at = m.end()
+        found += 1
+    if not found:
+        return text, 0
+    pieces.append(text[end:])
+    return "".join(pieces), found
 
 
 def is_chrome_text(text: str) -> bool:
@@ -387,6 +419,9 @@ def remove_chrome(container: LexborNode, extra_lines: re.Pattern[str] | None = N
     for node in reversed(candidates):
         key = node.mem_id
         if key == own or key in long:  # css() matches the container itself
+            continue
+        if text_longer_than(node, MAX_CHROME_TEXT):  # (read no further than that decides)
+            _mark_ancestors(node, own, long)
             continue
         raw = node.text(separator="")
         if len(raw) > MAX_CHROME_TEXT and longer_than(raw, MAX_CHROME_TEXT):

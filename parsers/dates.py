@@ -14,10 +14,14 @@ from parsers.date_only import DateOnly
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９：－／．　", "0123456789:-/. ")
 
-DATE_RE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+_DATE = (
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?"
     r"(?:[\sT]*(?P<H>\d{1,2})\s*(?:[:：]|时|点)\s*(?P<M>\d{1,2})(?:\s*(?:[:：]|分)\s*(?P<S>\d{1,2}))?(?!\d)\s*(?:秒|分)?)?"
 )
+DATE_RE = re.compile(r"(?<!\d)" + _DATE)
+# DATE_RE without its leading lookbehind, for `text.finditer_not_after` (`str.isdecimal`
+# is `\d`) over long texts, where the lookbehind makes the engine try every position.
+BARE_DATE = re.compile(_DATE)
 _COMPACT_RE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})$")
 
 

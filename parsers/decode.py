@@ -76,9 +76,14 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x2
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """Text plus the evidence for it: which codec, how confident, and what was odd."""
+    """Text plus the evidence for it: which codec, how confident, and what was odd.
 
-    text: str
+    `text` is made on first use when the page is valid UTF-8 (`_text` None, `chars` its
+    length): the HTML parser takes `utf8` as it is and reads only `head()` and `length`,
+    so most pages never need the str.
+    """
+
+    _text: str | None
     encoding: str
     confidence: float
     warnings: tuple[str, ...] = ()
@@ -86,6 +91,25 @@ class Decoded:
     # UTF-8 without a BOM): a UTF-8 parser can take them as they are, instead of
     # re-encoding `text` (on a 100 KB Chinese page that costs a sixth of a lexbor parse).
     utf8: bytes | None = None
+    chars: int | None = None  # len(text), when `_text` is not made yet
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            object.__setattr__(self, "_text", (self.utf8 or b"").decode("utf-8"))
+        return self._text  # type: ignore[return-value]  # (set just above)
+
+    @property
+    def length(self) -> int:
+        """len(text), without making it."""
+        return self.chars if self._text is None and self.chars is not None else len(self.text)
+
+    def head(self, n: int) -> str:
+        """text[:n], without making the whole text: n characters take at most 4n bytes
+        of UTF-8, and a character cut at that end is dropped ("ignore") past the n kept."""
+        if self._text is None and self.utf8 is not None:
+            return self.utf8[: 4 * n].decode("utf-8", "ignore")[:n]
+        return self.text[:n]
 
 
 def normalize_charset(label: str | None) -> str | None:
@@ -131,6 +155,19 @@ def sniff_binary(content: bytes, content_type: str | None = None) -> str | None:
     if content_type and _BINARY_TYPES.search(content_type.lower()) and b"<" not in sample:
         return content_type.split(";")[0].strip()
     return None
+
+
+def _utf8_chars_by_decoding(content: bytes) -> int:
+    text = _strict(content, "utf-8")
+    return -1 if text is None else len(text)
+
+
+# How many characters valid UTF-8 holds (-1: not valid), in C when `parsers._utf8` is
+# built (the same answer as decoding, without making the str; see `_utf8.c`).
+try:
+    from parsers._utf8 import utf8_length as utf8_chars
+except ImportError:  # no C compiler at install: the str is made, measured and dropped
+    utf8_chars = _utf8_chars_by_decoding
 
 
 def _strict(content: bytes, encoding: str) -> str | None:
@@ -225,12 +262,12 @@ def decode(content: bytes, content_type: str | None = None) -> Decoded:
             content.decode("ascii"), declared[0] if declared else "ascii", 1.0, tuple(warnings), utf8=content
         )
 
-    utf8 = _strict(content, "utf-8")
-    if utf8 is not None:
+    chars = utf8_chars(content)
+    if chars >= 0:
         if declared and "utf-8" not in declared:
             warnings.append(f"declared {declared[0]} but bytes are valid UTF-8")
         confidence = 1.0 if not declared or "utf-8" in declared else 0.95
-        return Decoded(utf8, "utf-8", confidence, tuple(warnings), utf8=content)
+        return Decoded(None, "utf-8", confidence, tuple(warnings), utf8=content, chars=chars)
 
     for enc in dict.fromkeys(declared):
         if _single_byte(enc) or enc == "utf-8":

@@ -13,19 +13,31 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from parsers.dates import DATE_RE, parse_datetime
+from parsers.dates import BARE_DATE, DATE_RE, parse_datetime
 from parsers.header import split_inline_pairs
-from parsers.text import clean_inline, longer_than
-from parsers.tree_walks import FAST, HREF_LINKS, Tags, select, select_css, select_first, with_text
+from parsers.text import clean_inline, finditer_not_after, longer_than
+from parsers.tree_walks import (
+    FAST,
+    HREF_LINKS,
+    Tags,
+    select,
+    select_css,
+    select_first,
+    text_longer_than,
+    with_text,
+)
 
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
 _TITLE_CANDIDATES = (
     "h1, h2, h3, .title, .Title, [class*=title], [id*=title], [class*=biaoti], "
     "td.title, strong, font, b"
 )
-_INFO_LABEL = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|更新时间|时间|日期|发布|发表|作者|编辑|责任编辑)\s*[:：]"
-)
+_LABEL_WORDS = r"(?:来源|信息来源|文章来源|发布时间|发表时间|发布日期|发文日期|更新时间|时间|日期|发布|发表|作者|编辑|责任编辑)\s*[:：]"
+_INFO_LABEL = re.compile(r"(?<![\u4e00-\u9fff])" + _LABEL_WORDS)
+# The same without its leading lookbehind, for `text.finditer_not_after` over a whole
+# page's text (the lookbehind checked by hand, many times faster; `dates.BARE_DATE` too).
+_BARE_LABEL = re.compile(_LABEL_WORDS)
+
 _EDITOR_RE = re.compile(r"【\s*责任编辑\s*】\s*[:：]?\s*([^\s【】()（）:：]{1,20})|责任编辑\s*[:：]\s*([^\s【】()（）:：]{1,20})")
 _ORIGINAL_RE = re.compile(r"原文(?:链接|地址)\s*[:：]?\s*(https?://[^\s\"'<>，。；]+)")
 _SOURCE_LABELS = ("来源", "信息来源", "文章来源", "稿件来源")
@@ -100,6 +112,8 @@ def find_title(
         if len(nodes) > MAX_TITLE_CANDIDATES:
             nodes = select(tree, _HEADINGS)[:MAX_TITLE_CANDIDATES]
         for node in nodes:
+            if text_longer_than(node, MAX_TITLE_TEXT):
+                continue  # (what the test below would find, without reading the whole text)
             raw = node.text(separator="")
             if len(raw) < 4 or longer_than(raw, MAX_TITLE_TEXT):
                 continue  # too short or too long to be a title (cleaning only shortens)
@@ -174,16 +188,22 @@ def nodes_printing(root: LexborHTMLParser | LexborNode, text: str) -> list[Lexbo
     return found
 
 
-def _info_candidate(node: LexborNode) -> str | None:
+def _under_title(node: LexborNode) -> str | None:
+    """The line `node` prints when it is an info line or a bare date line, else None."""
+    if text_longer_than(node, MAX_INFO_TEXT):
+        return None  # longer than either kind of line (read no further)
     text = clean_inline(node.text(separator=" "))
-    if 6 <= len(text) <= 200 and _INFO_LABEL.search(text) and DATE_RE.search(text):
+    return _info_candidate(text) or _bare_date(text)
+
+
+def _info_candidate(text: str) -> str | None:
+    if 6 <= len(text) <= MAX_INFO_TEXT and _INFO_LABEL.search(text) and DATE_RE.search(text):
         return text
     return None
 
 
-def _bare_date(node: LexborNode) -> str | None:
+def _bare_date(text: str) -> str | None:
     """A line right under the title that prints only a date (`2023-06-20`)."""
-    text = clean_inline(node.text(separator=" "))
     m = DATE_RE.search(text) if len(text) <= 40 else None
     if m and len(text) - len(m.group(0)) <= 8:
         return text
@@ -201,12 +221,16 @@ def _near_title(title_node: LexborNode) -> tuple[str, LexborNode] | None:
         while sibling is not None and checked < 3:
             if sibling.is_element_node:
                 checked += 1
-                text = _info_candidate(sibling) or _bare_date(sibling)
+                text = _under_title(sibling)
                 if text:
                     return text, sibling
             sibling = sibling.next
         node = node.parent
     return None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _may_hold_info_line(page_text: str) -> bool:
@@ -216,10 +240,10 @@ def _may_hold_info_line(page_text: str) -> bool:
     element-by-element search (the expensive part) cannot find one either.
     """
     flat = clean_inline(page_text)
-    labels = [m.start() for m in _INFO_LABEL.finditer(flat)]
+    labels = [m.start() for m in finditer_not_after(_BARE_LABEL, flat, _is_cjk)]
     if not labels:
         return False
-    for m in DATE_RE.finditer(flat):
+    for m in finditer_not_after(BARE_DATE, flat, str.isdecimal):  # `\d` is str.isdecimal()
         # the nearest labels on either side are the only ones that can be close enough
         at = bisect.bisect_left(labels, m.start())
         for start in labels[max(0, at - 1) : at + 1]:
@@ -272,6 +296,8 @@ def find_info_line(
             if node is None or node.tag in ("body", "html") or node.mem_id in seen:
                 break
             seen.add(node.mem_id)
+            if text_longer_than(node, MAX_INFO_TEXT):
+                break  # (what the test below would find, without reading the whole text)
             text = clean_inline(node.text(separator=" "))
             if len(text) > MAX_INFO_TEXT:
                 break

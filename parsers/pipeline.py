@@ -101,10 +101,10 @@ def _parse(content: bytes, url: str, content_type: str | None) -> Document:
         encoding_confidence=decoded.confidence,
         warnings=warnings,
     )
-    if not _HTML_SNIFF.search(decoded.text[:4096]):
+    if not _HTML_SNIFF.search(decoded.head(4096)):
         _fill_from_plain_text(doc, decoded)
     else:
-        _fill_from_html(doc, decoded.text, url, decoded.utf8)
+        _fill_from_html(doc, decoded, url)
     doc.content_sha256 = doc.content_hash()
     return doc
 
@@ -122,10 +122,10 @@ def _fill_from_plain_text(doc: Document, decoded: Decoded) -> None:
     _fill_reply(doc)
 
 
-def _fill_from_html(doc: Document, html: str, url: str, utf8: bytes | None = None) -> None:
-    # `utf8`: the same page as UTF-8 bytes when the fetched bytes already are that (lexbor
-    # parses UTF-8; handing it a str makes it encode the whole page first).
-    tree = LexborHTMLParser(utf8 if utf8 is not None else html)
+def _fill_from_html(doc: Document, decoded: Decoded, url: str) -> None:
+    # The page's UTF-8 bytes when the fetched bytes already are that (lexbor parses UTF-8;
+    # handing it a str makes it encode the whole page first, and the str is never made).
+    tree = LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
     # Scripts, styles and form widgets go before any text is read: on real pages they are
     # half the text, and no layer wants them (every later text pass gets that much cheaper).
     # The same selector pass copies out what the meta and structured-date layers read
@@ -138,7 +138,7 @@ def _fill_from_html(doc: Document, html: str, url: str, utf8: bytes | None = Non
     # The words several layers test the page for, found in one scan of its text.
     words = words_present(page_text, _PAGE_WORDS)
     adapter = pick(tree, url, page_text)
-    deep = len(html) > DEEP_CHECK_FROM and _is_pathological(tree)
+    deep = decoded.length > DEEP_CHECK_FROM and _is_pathological(tree)
     listing = None if deep else listing_signal(tree, page_text)  # a column page, not an article
     if deep:
         # Per-element text passes cost depth x size; on such a page only the linear

@@ -71,25 +71,35 @@ class Reply:
         }
 
 
+# Several of these patterns start with an optional part (`第?`, `(?:本报)?`), so the regex
+# engine tries them at every position of the text; each needs a literal word (届, 类,
+# 记者, 《, 尊敬的), and a text without that word is answered by one `in` scan instead.
+
+
 def _session(text: str) -> str | None:
-    m = SESSION_RE.search(text)
+    m = SESSION_RE.search(text) if "届" in text else None
     if not m:
         return None
     return f"{m.group(1)}届{m.group(2)}次{m.group(3) or ''}会议"
 
 
 def _proposer(body: str) -> str | None:
-    head = body[:600]
-    m = SALUTATION_RE.search(head) or BARE_SALUTATION_RE.search(head)
+    m = _salutation(body[:600])
     if not m:
         return None
     name = m.group("name").strip("“”\"")
     return name or None
 
 
+def _salutation(head: str) -> re.Match[str] | None:
+    if "尊敬的" in head and (m := SALUTATION_RE.search(head)):
+        return m
+    return BARE_SALUTATION_RE.search(head) if "委员" in head or "代表" in head else None
+
+
 def _proposal_title(title: str, body: str) -> str | None:
     """The first 《》 after the salutation; then 《》 next to 提案/建议; then unquoted forms."""
-    salute = SALUTATION_RE.search(body[:600]) or BARE_SALUTATION_RE.search(body[:600])
+    salute = _salutation(body[:600])
     if salute:
         m = _QUOTED.search(body, salute.end(), salute.end() + 600)
         if m:
@@ -98,18 +108,25 @@ def _proposal_title(title: str, body: str) -> str | None:
         m = _DOUBLE_QUOTED.search(body, salute.end(), salute.end() + 400)
         if m:
             return m.group("t").strip()
-    m = PROPOSED_TITLE_RE.search(body[:1500])
+    head = body[:1500]
+    m = PROPOSED_TITLE_RE.search(head) if "《" in head and ("提" in head or "领衔" in head) else None
     if m:
         return m.group("t").strip()
-    for text in (body[:1500], title):
-        m = QUOTED_TITLE_RE.search(text)
+    for text in (head, title):
+        m = QUOTED_TITLE_RE.search(text) if "《" in text else None
         if m:
             return m.group("t").strip()
-    m = UNQUOTED_TITLE_RE.search(body[:1500])
+    addressed = "您" in head or "你" in head or "贵" in head  # 您/你/你们/贵单位/贵会 提出的
+    m = UNQUOTED_TITLE_RE.search(head) if addressed and any(kind in head for kind in _KINDS) else None
     return m.group("t").strip() if m else None
 
 
+_KINDS = ("提案", "建议", "议案")
+
+
 def _reply_class(body: str) -> str | None:
+    if "类" not in body:
+        return None
     m = CLASS_RE.search(body) or CLASS_INLINE_RE.search(body)
     return m.group(1).translate(_FULL).upper() if m else None
 
@@ -147,12 +164,15 @@ def read_reply(title: str | None, body: str | None) -> Reply:
 
 def read_reporter(body: str | None) -> str | None:
     """`(记者 单 瑞)` -> `单瑞` (names are spaced out for typesetting, not meaning)."""
-    if not body:
+    if not body or "记者" not in body:
         return None
     m = REPORTER_RE.search(body)
     if m:
         name = re.split(r"通讯员|摄影|实习生", m.group(1))[0]
         name = re.sub(r"[\s\u3000\u00a0]+", "", name).strip("：:")
         return name or None
-    m = REPORTER_INLINE_RE.search(body[:300]) or REPORTER_INLINE_RE.search(body[-300:])
-    return re.sub(r"\s+", "", m.group(1)) if m else None
+    for part in (body[:300], body[-300:]):
+        m = REPORTER_INLINE_RE.search(part) if "记者" in part else None
+        if m:
+            return re.sub(r"\s+", "", m.group(1))
+    return None

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import random
+
 from selectolax.lexbor import LexborHTMLParser
 
-from parsers.content import absolutize, find_main, is_chrome_text, remove_chrome
+from parsers.content import (
+    CHROME_TOKENS,
+    absolutize,
+    find_main,
+    is_chrome_text,
+    remove_chrome,
+    remove_tokens,
+)
 from parsers.text import block_text
 
 PARAS = [
@@ -88,3 +97,16 @@ def test_hidden_keyword_blob_is_removed_but_hidden_paragraphs_stay() -> None:
     text = tree.body.text()
     assert "关键词1" not in text
     assert "第1段隐藏的正文" in text and "可见的正文" in text
+
+
+def test_remove_tokens_is_the_regex_substitution() -> None:
+    # Lines built from widget words, their pieces, brackets and spaces of both widths: where
+    # a match may start (a hint character, the 【/space run before it) is all that is tried.
+    pieces = ["打印", "打印本页", "关闭", "【", "】", " ", "\u3000", "\n", "字体", "字号", "大", "中", "小",
+              "[", "]", "：", "分享到", "扫一扫", "在手机打开当前页", "手机打开", "分享", "微信", "QQ空间",
+              "浏览量", "12", "阅读次数", "点击率", "x", "好", "我要纠错", "纠错", "返回顶部", "收藏", "默认",
+              "视力保护色"]  # fmt: skip
+    rng = random.Random(15)
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert remove_tokens(line) == CHROME_TOKENS.subn("", line), line

@@ -36,6 +36,7 @@ from parsers.tree_walks import (
     select_css_first,
     select_first,
     text_chars,
+    text_longer_than,
     with_text,
 )
 
@@ -171,6 +172,27 @@ def test_text_counts_match_the_listing_checks_on_every_page() -> None:
 
 
 @needs_c
+def test_text_longer_than_only_says_so_of_text_that_cleans_longer() -> None:
+    zero_width = "<p>" + "\u200b" * 30 + "ab\ufeff</p>"  # kept by nothing: not counted
+    pages = [*_trees(), ("zero-width", LexborHTMLParser(zero_width)),
+             ("not utf-8", LexborHTMLParser(b"<div><p>\xff\xfe " + "字".encode() * 50 + b"</p></div>"))]  # fmt: skip
+    said = 0
+    for name, tree in pages:
+        for node in select(tree, Tags("p, div, td, li, span, h1, body")):
+            for limit in (0, 5, 40, 200):
+                cleaned = min(len(clean_inline(node.text(separator=sep))) for sep in ("", " ", "\n"))
+                if text_longer_than(node, limit):
+                    said += 1
+                    assert cleaned > limit, (name, limit)
+                elif cleaned <= limit:
+                    continue
+                else:  # "not sure": only where the text holds whitespace or is not UTF-8
+                    assert limit < cleaned <= limit + len(node.text().split()) or "\ufffd" in node.text()
+    assert said > 1000
+    assert not text_longer_than(pages[-1][1].css_first("p"), 5)  # undecodable bytes: not sure
+
+
+@needs_c
 def test_link_texts_read_what_the_link_density_reads_on_every_page() -> None:
     def chars(node) -> int:
         return len("".join(node.text(separator="").split()))
@@ -243,6 +265,7 @@ def test_scores_link_groups_and_block_text_match_the_selectolax_code_on_every_pa
 _PURE = """
 import json, sys
 sys.modules["parsers._treewalk"] = None  # the extension cannot be imported: selectolax code only
+sys.modules["parsers._utf8"] = None  # and UTF-8 is checked by decoding
 from parsers import parse
 from parsers.tree_walks import FAST
 assert not FAST
