@@ -10,6 +10,7 @@ but the words do not.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -61,7 +62,8 @@ CHROME_TOKENS = re.compile(
     r"微信|微博|QQ空间|视力保护色|默认|浏览(?:量|次数)\s*[:：]?\s*\d*|阅读(?:量|次数)\s*[:：]?\s*\d*|"
     r"点击(?:数|量|率)\s*[:：]?\s*\d*"
 )
-_PUNCT_SPACE = re.compile(r"[【】\[\]()（）|｜/\\\-—>:：,，.。·•\s]+")
+_SEPARATORS = r"【】\[\]()（）|｜/\\\-—>:：,，.。·•\s"
+_PUNCT_SPACE = re.compile(f"[{_SEPARATORS}]+")
 CHROME_LINE = re.compile(
     r"^[\W_]*(?:您当前的位置|您现在的位置|当前位置|所在位置|上一篇|下一篇|上一条|下一条|"
     r"相关链接|相关阅读|相关文章|相关新闻|相关信息|相关文件|相关解读|免责声明|网站标识码|"
@@ -338,6 +340,17 @@ def _nodes_as_read(root: LexborNode, ranked: list[list]) -> Iterator[list]:
 # Every CHROME_TOKENS match contains one of these characters (the first of each widget
 # word); text without any of them is spared the expensive substitution.
 _TOKEN_HINT = re.compile("[打关返收纠我字分扫在微Q视默浏阅点]")
+# A character that is in no widget word (the letters of the pattern, a superset), no
+# separator and no digit survives both removals of `_residual`: text with more of them
+# than a chrome line's residual may hold is answered without the substitution.
+_WIDGET_CHARS = "".join(sorted(set(re.findall(r"[^\W\d_]", CHROME_TOKENS.pattern))))
+_KEPT = f"{re.escape(_WIDGET_CHARS)}\\d{_SEPARATORS}"
+
+
+@functools.cache  # one per count; counts stop at MAX_TOKEN_LINE // 8
+def _foreign_more_than(count: int) -> re.Pattern[str]:
+    """Matches text holding more than `count` foreign characters (in one pass, no copies)."""
+    return re.compile(f"(?:[{_KEPT}]*[^{_KEPT}]){{{count + 1}}}")
 
 
 def _residual(text: str) -> tuple[str, bool]:
@@ -389,6 +402,8 @@ def is_chrome_text(text: str) -> bool:
         return False  # widget rows are short; long text is never all widget words
     if _TOKEN_HINT.search(text) is None:  # no widget word: chrome only if nothing but separators
         return _PUNCT_SPACE.fullmatch(text) is not None
+    if _foreign_more_than(max(1, len(text) // 8)).match(text):
+        return False  # the residual holds at least those: more than the test below allows
     residual, found = _residual(text)
     if not residual:
         return True  # only brackets and separators left, e.g. 【】【】 once the links went

@@ -7,7 +7,11 @@ import random
 from selectolax.lexbor import LexborHTMLParser
 
 from parsers.content import (
+    _PUNCT_SPACE,
+    CHROME_LINE,
     CHROME_TOKENS,
+    FOOTER_MARKS,
+    MAX_TOKEN_LINE,
     absolutize,
     find_main,
     is_chrome_text,
@@ -110,3 +114,22 @@ def test_remove_tokens_is_the_regex_substitution() -> None:
     for _ in range(20000):
         line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert remove_tokens(line) == CHROME_TOKENS.subn("", line), line
+
+
+def test_is_chrome_text_answers_as_the_plain_rule_does() -> None:
+    # The rule without its shortcuts (the hint characters, the count of foreign characters).
+    def plain(text: str) -> bool:
+        if CHROME_LINE.search(text) or FOOTER_MARKS.search(text):
+            return True
+        if len(text) > MAX_TOKEN_LINE:
+            return False
+        stripped, found = CHROME_TOKENS.subn("", text)
+        residual = _PUNCT_SPACE.sub("", stripped)
+        return not residual or (found > 0 and len(residual) <= max(1, len(text) // 8))
+
+    pieces = ["打印", "关闭窗口", "【", "】", " ", "|", "字号：大 中 小", "分享到", "微信", "微博", "浏览量：",
+              "12", "次", "在", "我们", "点", "本", "文章", "正文内容", "x", "。", "收藏", "返回顶部"]  # fmt: skip
+    rng = random.Random(16)
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert is_chrome_text(line) == plain(line), line
