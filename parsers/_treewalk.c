@@ -526,6 +526,19 @@ static void measure_char(measure_t *m, Py_UCS4 c) {
  * strict decoder has it: no overlong forms, surrogates or code points past U+10FFFF. */
 static inline int utf8_next(const unsigned char *data, size_t length, size_t *i, Py_UCS4 *out) {
     unsigned char b = data[*i];
+    if (b < 0x80) {
+        *out = b;
+        *i += 1;
+        return 0;
+    }
+    /* Three bytes led by E1-EC or EE-EF (U+1000-U+FFFF but the surrogates' ED block, so
+     * CJK text and full-width punctuation): no overlong form or surrogate to rule out. */
+    if (b >= 0xE1 && b != 0xED && b <= 0xEF && *i + 2 < length && (data[*i + 1] & 0xC0) == 0x80
+        && (data[*i + 2] & 0xC0) == 0x80) {
+        *out = ((Py_UCS4)(b & 0x0F) << 12) | ((Py_UCS4)(data[*i + 1] & 0x3F) << 6) | (data[*i + 2] & 0x3F);
+        *i += 3;
+        return 0;
+    }
     Py_UCS4 c;
     size_t n;
     if (b < 0x80) c = b, n = 1;
