@@ -1007,40 +1007,65 @@ static PyObject *text_chars(PyObject *self, PyObject *args) {
     return PyLong_FromSsize_t(total);
 }
 
-/* text_longer(node, limit): True when `node`'s text holds more than `limit` characters
- * that are neither whitespace (`str.isspace`) nor zero-width (U+200B, U+FEFF), which
- * `text.clean_inline` all keeps: then the cleaned text, with any separator, is longer
- * than `limit`. Reads only as far as that. False means "not sure" (the caller reads the
- * text), and is also the answer when a text node is not valid UTF-8 (how selectolax
- * decodes the joined bytes is then not what counting node by node would say). */
-static PyObject *text_longer(PyObject *self, PyObject *args) {
+/* clean_text(node, between, limit): `text.clean_inline(node.text(separator=sep))` made in
+ * one pass over the text nodes, where `between` says whether `sep` is whitespace (a word
+ * break between text nodes) or "": zero-width U+200B/U+FEFF dropped, each run of
+ * whitespace (`str.isspace`) one space, none at the ends. None as soon as more than
+ * `limit` characters are kept (the cleaned text is then longer than `limit`); False when
+ * a text node is not valid UTF-8 (the caller cleans selectolax's text itself). */
+static PyObject *clean_text(PyObject *self, PyObject *args) {
     PyObject *start;
+    int between;
     Py_ssize_t limit;
-    if (!PyArg_ParseTuple(args, "On", &start, &limit)) {
+    if (!PyArg_ParseTuple(args, "Opn", &start, &between, &limit)) {
         return NULL;
     }
     if (ready(start) < 0) {
         return NULL;
     }
     const lxb_node *root = node_of(start);
+    buffer_t out = {NULL, 0, 0};
     Py_ssize_t kept = 0;
+    int space = 0; /* a break is pending: written before the next kept character */
+    PyObject *result = NULL;
     for (const lxb_node *node = root->first_child; node != NULL; node = next_node(node, root)) {
         const lxb_str *str = &((const lxb_character_data *)node)->data;
         if (node->local_name != TAG_TEXT || str->data == NULL) {
             continue;
         }
+        space |= between;
         size_t i = 0;
-        Py_UCS4 c;
         while (i < str->length) {
+            size_t from = i;
+            Py_UCS4 c;
             if (utf8_next(str->data, str->length, &i, &c) < 0) {
-                Py_RETURN_FALSE;
+                Py_INCREF(Py_False);
+                result = Py_False;
+                goto done;
             }
-            if (!py_space(c) && c != 0x200B && c != 0xFEFF && ++kept > limit) {
-                Py_RETURN_TRUE;
+            if (c == 0x200B || c == 0xFEFF) {
+                continue;
             }
+            if (py_space(c)) {
+                space = 1;
+                continue;
+            }
+            if (++kept > limit) {
+                Py_INCREF(Py_None);
+                result = Py_None;
+                goto done;
+            }
+            if ((space && out.length > 0 && append(&out, (const unsigned char *)" ", 1) < 0)
+                || append(&out, str->data + from, i - from) < 0) {
+                goto done;
+            }
+            space = 0;
         }
     }
-    Py_RETURN_FALSE;
+    result = PyUnicode_DecodeUTF8(out.data ? out.data : "", (Py_ssize_t)out.length, "strict");
+done:
+    PyMem_Free(out.data);
+    return result;
 }
 
 /* Non-whitespace characters of the text in `buf`, decoded as a whole ("replace"). */
@@ -1131,7 +1156,7 @@ static PyMethodDef methods[] = {
     {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
     {"prints_date", prints_date, METH_VARARGS, "Whether a subtree's text prints a listing date."},
     {"text_chars", text_chars, METH_VARARGS, "Non-whitespace characters of a subtree's (or its links') text."},
-    {"text_longer", text_longer, METH_VARARGS, "Whether a subtree's text keeps more than N characters once cleaned."},
+    {"clean_text", clean_text, METH_VARARGS, "A subtree's text as text.clean_inline cleans it, up to N kept characters."},
     {"link_texts", link_texts, METH_VARARGS, "What the link density reads, in one walk."},
     {"at", at, METH_VARARGS, "The node at an address a walk of the same page returned."},
     {NULL, NULL, 0, NULL},

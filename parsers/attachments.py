@@ -9,8 +9,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.document import Attachment
-from parsers.text import clean_inline
-from parsers.tree_walks import HREF_LINKS, select, text_longer_than
+from parsers.text import clean_inline, clean_text
+from parsers.tree_walks import HREF_LINKS, select
 
 EXTENSIONS = frozenset({"pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "rar", "7z", "ofd", "ppt", "pptx", "txt", "csv"})
 _FILE_RE = re.compile(r"\.(" + "|".join(sorted(EXTENSIONS)) + r")(?:[?#]|$)", re.I)
@@ -84,10 +84,8 @@ def attachment_blocks(tree: LexborHTMLParser) -> list[LexborNode]:
         for _ in range(3):  # <div>附件：<ul><li><a> puts the label three levels up
             if parent is None or parent.tag in ("body", "html"):
                 break
-            if text_longer_than(parent, MAX_ANNOUNCE_TEXT):
-                break  # (what the test below would find, without reading the whole text)
-            context = clean_inline(parent.text(separator=""))
-            if len(context) > MAX_ANNOUNCE_TEXT:
+            context = clean_text(parent, "", MAX_ANNOUNCE_TEXT)
+            if context is None or len(context) > MAX_ANNOUNCE_TEXT:
                 break
             if context.startswith(_ANNOUNCE):
                 blocks.append(link)

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from parsers.attachments import absolute, is_file_link
 from parsers.dates import DATE_RE
 from parsers.tags import tag_id, tag_ids
-from parsers.text import clean_inline, longer_than, squash
+from parsers.text import clean_inline, clean_text, squash
 from parsers.tree_walks import (
     FAST,
     LINKS,
@@ -30,7 +30,6 @@ from parsers.tree_walks import (
     scoring_inputs,
     select,
     select_first,
-    text_longer_than,
 )
 
 # Removed from the whole page before anything is scored.
@@ -435,20 +434,13 @@ def remove_chrome(container: LexborNode, extra_lines: re.Pattern[str] | None = N
         key = node.mem_id
         if key == own or key in long:  # css() matches the container itself
             continue
-        if text_longer_than(node, MAX_CHROME_TEXT):  # (read no further than that decides)
+        text = clean_text(node, "", MAX_CHROME_TEXT)  # None: surely longer (read no further)
+        if text is None or len(text) > MAX_CHROME_TEXT:
             _mark_ancestors(node, own, long)
             continue
-        raw = node.text(separator="")
-        if len(raw) > MAX_CHROME_TEXT and longer_than(raw, MAX_CHROME_TEXT):
-            _mark_ancestors(node, own, long)
-            continue
-        text = clean_inline(raw)
         if not text:
             if node.tag_id in _EMPTY_DROP_IDS and select_first(node, _IMAGES) is None:
                 node.decompose()
-            continue
-        if len(text) > MAX_CHROME_TEXT:
-            _mark_ancestors(node, own, long)
             continue
         if is_chrome_text(text) or _is_info_line(text) or (extra_lines and extra_lines.search(text)):
             node.decompose()

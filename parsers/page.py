@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.dates import BARE_DATE, DATE_RE, parse_datetime
 from parsers.header import split_inline_pairs
-from parsers.text import clean_inline, finditer_not_after, longer_than
+from parsers.text import clean_inline, clean_text, finditer_not_after
 from parsers.tree_walks import (
     FAST,
     HREF_LINKS,
@@ -23,7 +23,6 @@ from parsers.tree_walks import (
     select,
     select_css,
     select_first,
-    text_longer_than,
     with_text,
 )
 
@@ -112,12 +111,9 @@ def find_title(
         if len(nodes) > MAX_TITLE_CANDIDATES:
             nodes = select(tree, _HEADINGS)[:MAX_TITLE_CANDIDATES]
         for node in nodes:
-            if text_longer_than(node, MAX_TITLE_TEXT):
-                continue  # (what the test below would find, without reading the whole text)
-            raw = node.text(separator="")
-            if len(raw) < 4 or longer_than(raw, MAX_TITLE_TEXT):
-                continue  # too short or too long to be a title (cleaning only shortens)
-            text = clean_inline(raw)
+            text = clean_text(node, "", MAX_TITLE_TEXT)
+            if text is None or len(text) < 4:
+                continue  # too long or too short to be a title (`_title_rank` says the same)
             rank = _title_rank(node, text, full, bonus)
             if rank is not None and (best is None or rank > best[0]):
                 best = (rank, text, node)
@@ -190,9 +186,9 @@ def nodes_printing(root: LexborHTMLParser | LexborNode, text: str) -> list[Lexbo
 
 def _under_title(node: LexborNode) -> str | None:
     """The line `node` prints when it is an info line or a bare date line, else None."""
-    if text_longer_than(node, MAX_INFO_TEXT):
+    text = clean_text(node, " ", MAX_INFO_TEXT)
+    if text is None:
         return None  # longer than either kind of line (read no further)
-    text = clean_inline(node.text(separator=" "))
     return _info_candidate(text) or _bare_date(text)
 
 
@@ -296,10 +292,8 @@ def find_info_line(
             if node is None or node.tag in ("body", "html") or node.mem_id in seen:
                 break
             seen.add(node.mem_id)
-            if text_longer_than(node, MAX_INFO_TEXT):
-                break  # (what the test below would find, without reading the whole text)
-            text = clean_inline(node.text(separator=" "))
-            if len(text) > MAX_INFO_TEXT:
+            text = clean_text(node, " ", MAX_INFO_TEXT)
+            if text is None or len(text) > MAX_INFO_TEXT:
                 break
             if len(text) >= 6 and DATE_RE.search(text):
                 labels = len(_INFO_LABEL.findall(text))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from selectolax.lexbor import LexborNode
 
 from parsers.tags import tag_ids
-from parsers.tree_walks import FAST, Tags, block_text_raw, select
+from parsers.tree_walks import FAST, Tags, block_text_raw, cleaned_text, select
 
 # Whitespace as rendered: ASCII, nbsp, en/em/thin spaces, zero-width, full-width space.
 _WS = "\\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
@@ -49,20 +49,22 @@ def clean_inline(text: str | None) -> str:
     return " ".join(text.split())
 
 
-def longer_than(raw: str, limit: int) -> bool:
-    """Whether `clean_inline(raw)` is surely longer than `limit`, read from a prefix only.
+def clean_text(node: LexborNode, separator: str, limit: int) -> str | None:
+    """`clean_inline(node.text(separator=separator))`, or None when that is surely longer
+    than `limit` characters (more than `limit` of them are neither whitespace nor
+    zero-width; the text is not read past that point). `separator`: "" or whitespace.
 
-    Cleaning keeps every character that is neither whitespace nor zero-width, so when
-    a prefix already holds more than `limit` of them the cleaned text is longer too.
-    Lets a loop skip the big elements (a page wrapper's whole text) without cleaning
-    them; False means "not sure", never "shorter".
+    One C pass over the text nodes, without the raw text or its split; without the
+    extension, or for text that is not valid UTF-8, the text is read and cleaned as
+    always, and never None: callers keep their own length test.
     """
-    if len(raw) <= limit:
-        return False
-    head = raw[: 4 * limit + 16]
-    if "\u200b" in head or "\ufeff" in head:
-        head = head.replace("\u200b", "").replace("\ufeff", "")
-    return len("".join(head.split())) > limit
+    if separator and not separator.isspace():
+        raise ValueError("clean_text joins text nodes with nothing or with whitespace")
+    if FAST:
+        found = cleaned_text(node, bool(separator), limit)
+        if found is not False:
+            return found  # type: ignore[return-value]  # (str or None once False is out)
+    return clean_inline(node.text(separator=separator))
 
 
 def words_present(text: str, words: Iterable[str]) -> frozenset[str]:

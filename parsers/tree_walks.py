@@ -242,13 +242,11 @@ def text_chars(node: LexborNode) -> int:
     return _walk().text_chars(node)
 
 
-def text_longer_than(node: LexborNode, limit: int) -> bool:
-    """Whether `text.clean_inline` of `node`'s text (any separator) is surely longer than
-    `limit`: more than `limit` of its characters are neither whitespace nor zero-width.
-    Reads the text only until that is decided, without making it: a layer that looks
-    for short lines asks this before reading a page wrapper's whole text. False means
-    "not sure" (always, without the extension), and the caller reads the text."""
-    return _WALK is not None and _WALK.text_longer(node, limit)
+def cleaned_text(node: LexborNode, between: bool, limit: int) -> str | None | bool:
+    """`text.clean_text`'s C pass (only with the extension: `FAST`): the cleaned text,
+    None when more than `limit` characters are kept, False for text that is not valid
+    UTF-8. `between`: whether text nodes are joined by whitespace (or by nothing)."""
+    return _walk().clean_text(node, between, limit)
 
 
 def link_text_chars(root: LexborNode, block: LexborNode) -> int:

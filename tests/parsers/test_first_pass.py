@@ -2,7 +2,7 @@
 
 `first_pass.read_marks_and_strip` does in one selector pass what `meta.read_meta`,
 `published.structured_date`, the `<base>` lookup and `content.strip_junk` each did with
-their own; `text.longer_than` lets loops skip long elements unread; the listing check
+their own; `text.clean_text` lets loops skip long elements unread; the listing check
 and chrome removal skip what cannot change their answer.
 """
 
@@ -18,7 +18,7 @@ from parsers.listing_page import listing_signal
 from parsers.meta import read_meta
 from parsers.published import structured_date
 from parsers.tags import tag_id
-from parsers.text import clean_inline, longer_than
+from parsers.text import clean_inline, clean_text
 
 HEAD = """<head><title>关于印发实施方案的通知_某某市人民政府</title>
 <meta name="ArticleTitle" content="关于印发实施方案的通知">
@@ -64,14 +64,20 @@ def test_hidden_style_spellings() -> None:
     assert not is_hidden_style("display:block") and not is_hidden_style(None)
 
 
-def test_longer_than_is_sure_or_says_no() -> None:
+def test_clean_text_is_sure_or_cleans() -> None:
+    def node(text: str):
+        return LexborHTMLParser(f"<div>{text}</div>").css_first("div")
+
     dense = "字" * 300
-    spaced = "字 " * 150 + " " * 500  # 299 characters once cleaned
-    assert longer_than(dense, 200) and len(clean_inline(dense)) > 200
-    assert not longer_than("字" * 200, 200)
-    assert not longer_than("\u200b" * 500 + "字" * 10, 200)  # zero-width characters do not count
-    # 150 characters and their spaces: not sure from the characters alone, so the caller cleans
-    assert not longer_than(spaced, 200) and len(clean_inline(spaced)) == 299
+    spaced = "字 " * 150 + " " * 500  # 299 characters once cleaned, 150 of them kept characters
+    assert clean_text(node(dense), "", 200) is None
+    assert clean_text(node("字" * 200), "", 200) == "字" * 200
+    assert clean_text(node("\u200b" * 500 + "字" * 10), "", 200) == "字" * 10  # zero-width: not counted
+    # 150 characters and their spaces: not sure from the characters alone, so it is cleaned
+    assert clean_text(node(spaced), "", 200) == clean_inline(spaced) and len(clean_inline(spaced)) == 299
+    split = node("发布<b>时间</b>：<i> 2023-06-20 </i>")
+    assert clean_text(split, "", 200) == "发布时间： 2023-06-20"  # "" joins text nodes as they are
+    assert clean_text(split, " ", 200) == "发布 时间 ： 2023-06-20"
 
 
 def test_tag_ids_are_lexbors() -> None:

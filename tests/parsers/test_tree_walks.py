@@ -21,7 +21,16 @@ from parsers import parse
 from parsers.content import _PARAGRAPH_TAGS, _PUNCT, _scores, _scores_in_c
 from parsers.decode import decode
 from parsers.listing_page import _link_groups, _link_groups_in_c, prints_date
-from parsers.text import _BLOCKS, _BREAKS, _CELL, _CELLS, _PARA, _marked_text, clean_inline
+from parsers.text import (
+    _BLOCKS,
+    _BREAKS,
+    _CELL,
+    _CELLS,
+    _PARA,
+    _marked_text,
+    clean_inline,
+    clean_text,
+)
 from parsers.tree_walks import (
     FAST,
     Tags,
@@ -36,7 +45,6 @@ from parsers.tree_walks import (
     select_css_first,
     select_first,
     text_chars,
-    text_longer_than,
     with_text,
 )
 
@@ -172,24 +180,24 @@ def test_text_counts_match_the_listing_checks_on_every_page() -> None:
 
 
 @needs_c
-def test_text_longer_than_only_says_so_of_text_that_cleans_longer() -> None:
-    zero_width = "<p>" + "\u200b" * 30 + "ab\ufeff</p>"  # kept by nothing: not counted
+def test_clean_text_is_clean_inline_of_the_text_or_says_it_is_longer() -> None:
+    zero_width = "<p>a\u200bb \u200b c" + "\u200b" * 30 + "\ufeffd</p><p>\u3000 x\xa0y \n</p>"
     pages = [*_trees(), ("zero-width", LexborHTMLParser(zero_width)),
              ("not utf-8", LexborHTMLParser(b"<div><p>\xff\xfe " + "字".encode() * 50 + b"</p></div>"))]  # fmt: skip
-    said = 0
+    said_longer = 0
     for name, tree in pages:
         for node in select(tree, Tags("p, div, td, li, span, h1, body")):
-            for limit in (0, 5, 40, 200):
-                cleaned = min(len(clean_inline(node.text(separator=sep))) for sep in ("", " ", "\n"))
-                if text_longer_than(node, limit):
-                    said += 1
-                    assert cleaned > limit, (name, limit)
-                elif cleaned <= limit:
-                    continue
-                else:  # "not sure": only where the text holds whitespace or is not UTF-8
-                    assert limit < cleaned <= limit + len(node.text().split()) or "\ufffd" in node.text()
-    assert said > 1000
-    assert not text_longer_than(pages[-1][1].css_first("p"), 5)  # undecodable bytes: not sure
+            for separator in ("", " ", "\n"):
+                cleaned = clean_inline(node.text(separator=separator))
+                for limit in (0, 5, 40, 200, 10**9):
+                    found = clean_text(node, separator, limit)
+                    if found is None:
+                        said_longer += 1
+                        assert len(cleaned) > limit, (name, limit)
+                    else:
+                        assert found == cleaned, (name, separator, limit)
+    assert said_longer > 1000
+    assert clean_text(pages[-1][1].css_first("p"), "", 5) == clean_inline(pages[-1][1].css_first("p").text())
 
 
 @needs_c
