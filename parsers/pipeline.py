@@ -45,7 +45,7 @@ from parsers.page import (
 from parsers.published import page_date, page_lines, structured_date, title_line_date, url_date
 from parsers.reply import read_reply, read_reporter
 from parsers.sites import Adapter, pick
-from parsers.text import block_text, clean_inline, words_present
+from parsers.text import block_text, clean_inline, clean_text, words_present
 from parsers.tree_walks import FAST, Tags, nests_deeper_than, select, select_css, select_css_first
 
 PARSER_VERSION = "1.1.0"
@@ -68,6 +68,7 @@ PRE_CHECK_DEPTH = 64
 _PRE_DEEP_SELECTOR = " > ".join(["*"] * (PRE_CHECK_DEPTH - 1) + ["*:first-child"])
 _CUT_WORDS = ("原文链接", "原文地址", "免责声明")  # every _CUT line prints one of them whole
 _PAGE_WORDS = (*QUICK_WORDS, *INFO_WORDS, *_CUT_WORDS, "附件", "原文", "责任编辑")
+_CUT_LINE_MAX = 400  # the 原文链接 / 免责声明 line is short; a longer element holds the body too
 _CUT_CANDIDATES = Tags("p, div, li, span, td, table, section, a, font, strong, center, dl, ul")
 
 
@@ -260,8 +261,8 @@ def _cut_reposter_tail(container: LexborNode) -> None:
     for node in select(container, _CUT_CANDIDATES):
         if node.mem_id == container.mem_id:
             continue
-        text = clean_inline(node.text(separator=""))
-        if len(text) < 400 and _CUT.search(text):
+        text = clean_text(node, "", _CUT_LINE_MAX - 1)  # None: surely too long (left unread)
+        if text is not None and len(text) < _CUT_LINE_MAX and _CUT.search(text):
             _cut_from(node, container)
             return
 
