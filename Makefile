@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: crawl test demo bench lint lock clean replay-venv
 
-$(STAMP): pyproject.toml requirements.lock setup.py parsers/_treewalk.c parsers/_utf8.c
+$(STAMP): pyproject.toml requirements.lock setup.py parsers/_treewalk.c parsers/_textscan.c
 	@echo "setting up $(VENV) from requirements.lock (first run: a few minutes)"
 	$(PY) -m venv $(VENV)
 	$(VENV)/bin/pip install --progress-bar on --require-hashes --no-deps -r requirements.lock

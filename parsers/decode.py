@@ -162,10 +162,10 @@ def _utf8_chars_by_decoding(content: bytes) -> int:
     return -1 if text is None else len(text)
 
 
-# How many characters valid UTF-8 holds (-1: not valid), in C when `parsers._utf8` is
-# built (the same answer as decoding, without making the str; see `_utf8.c`).
+# How many characters valid UTF-8 holds (-1: not valid), in C when `parsers._textscan`
+# is built (the same answer as decoding, without making the str; see `_textscan.c`).
 try:
-    from parsers._utf8 import utf8_length as utf8_chars
+    from parsers._textscan import utf8_length as utf8_chars
 except ImportError:  # no C compiler at install: the str is made, measured and dropped
     utf8_chars = _utf8_chars_by_decoding
 

@@ -10,11 +10,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
 from parsers.tags import tag_ids
 from parsers.tree_walks import FAST, Tags, block_text_raw, cleaned_text, select
+
+try:  # the page-word scan in C (`words_present`)
+    from parsers._textscan import words_in as _words_in
+except ImportError:  # not built: the regex scan
+    _words_in = None
 
 # Whitespace as rendered: ASCII, nbsp, en/em/thin spaces, zero-width, full-width space.
 _WS = "\\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
@@ -68,28 +74,49 @@ def clean_text(node: LexborNode, separator: str, limit: int) -> str | None:
 
 
 def words_present(text: str, words: Iterable[str]) -> frozenset[str]:
-    """Which of `words` occur in `text`, found in one regex scan instead of one `in` each.
+    """Which of `words` occur in `text`, found in one scan instead of one `in` each.
 
     On a real page's text (11 K characters, mostly CJK) every `word in text` is a scan of
-    its own; the layers ask for some twenty words. One alternation finds them left to
-    right without overlaps, so a word that can only occur overlapping a found one (原文
-    inside 原文链接, 文号 after 原文) is confirmed with `in` — the answer is exact.
+    its own; the layers ask for some twenty words. With `parsers._textscan` built, one C
+    pass looks only at characters some word starts with. Otherwise one alternation finds
+    them left to right without overlaps, so a word that can only occur overlapping a found
+    one (原文 inside 原文链接, 文号 after 原文) is confirmed with `in`. The answer is exact
+    either way.
     """
-    pattern, risky = _word_finder(tuple(words))
-    found = set(pattern.findall(text))
+    finder = _word_finder(tuple(words))
+    if _words_in is not None and finder.starts is not None:
+        return frozenset(_words_in(text, finder.words, finder.starts))
+    found = set(finder.pattern.findall(text))
     for word in tuple(found):
-        for other in risky[word]:
+        for other in finder.risky[word]:
             if other not in found and other in text:
                 found.add(other)
     return frozenset(found)
 
 
+@dataclass(frozen=True, slots=True)
+class _WordFinder:
+    words: tuple[str, ...]  # each once, longest first
+    pattern: re.Pattern[str]  # their alternation
+    risky: dict[str, tuple[str, ...]]  # for each, the words that may overlap it
+    starts: bytes | None  # the C scan's bitmap of first characters (None: one is past the BMP)
+
+
 @functools.lru_cache(maxsize=16)
-def _word_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    ordered = sorted(set(words), key=len, reverse=True)  # longest first at one position
+def _word_finder(words: tuple[str, ...]) -> _WordFinder:
+    ordered = tuple(sorted(set(words), key=len, reverse=True))  # longest first at one position
     pattern = re.compile("|".join(map(re.escape, ordered)))
     risky = {a: tuple(b for b in ordered if b != a and _may_overlap(a, b)) for a in ordered}
-    return pattern, risky
+    bits = bytearray(_STARTS_SIZE)
+    for word in ordered:
+        c = ord(word[0])
+        if c >= 8 * _STARTS_SIZE or len(ordered) > 64:
+            return _WordFinder(ordered, pattern, risky, None)
+        bits[c >> 3] |= 1 << (c & 7)
+    return _WordFinder(ordered, pattern, risky, bytes(bits))
+
+
+_STARTS_SIZE = 8192  # one bit per character of the BMP
 
 
 def _may_overlap(a: str, b: str) -> bool:

@@ -273,7 +273,7 @@ def test_scores_link_groups_and_block_text_match_the_selectolax_code_on_every_pa
 _PURE = """
 import json, sys
 sys.modules["parsers._treewalk"] = None  # the extension cannot be imported: selectolax code only
-sys.modules["parsers._utf8"] = None  # and UTF-8 is checked by decoding
+sys.modules["parsers._textscan"] = None  # and UTF-8 is checked by decoding, words by regex
 from parsers import parse
 from parsers.tree_walks import FAST
 assert not FAST

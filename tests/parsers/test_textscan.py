@@ -1,21 +1,25 @@
-"""`parsers._utf8.utf8_length` gives what decoding would: the character count of strictly
-valid UTF-8 (CPython's decoder's rules), -1 for anything that decoder refuses."""
+"""`parsers._textscan` answers as Python does: `utf8_length` what decoding would (the
+character count of strictly valid UTF-8 by CPython's decoder's rules, -1 for anything that
+decoder refuses), `words_in` (through `text.words_present`) what `word in text` would."""
 
 from __future__ import annotations
 
 import itertools
 import os
+import random
 
 import pytest
 
 from parsers import decode as decode_mod
+from parsers import text as text_mod
+from parsers.pipeline import _PAGE_WORDS
 
 try:
-    from parsers._utf8 import utf8_length
+    from parsers._textscan import utf8_length
 except ImportError:  # not built: the tests below have nothing to check
     utf8_length = None
 
-NOT_BUILT = "parsers._utf8 is not built (no C compiler at install): UTF-8 is checked by decoding"
+NOT_BUILT = "parsers._textscan is not built (no C compiler at install): UTF-8 is checked by decoding"
 needs_c = pytest.mark.skipif(utf8_length is None, reason=NOT_BUILT)
 
 
@@ -80,3 +84,18 @@ def test_decoded_text_is_made_only_when_asked_for() -> None:
     assert decoded.head(20) == page.decode()[:20]
     assert decoded.head(5000) == page.decode()[:5000]  # a cut character past the end is dropped
     assert decoded.text == page.decode()
+
+
+@needs_c
+def test_words_present_finds_what_in_finds() -> None:
+    assert text_mod._words_in is not None  # the C scan is the one in use
+    words = (*_PAGE_WORDS, "原文", "原文链接", "文号", "ab", "b", "aab", "𠀀字")  # overlaps; an astral word
+    pieces = ["原文", "链接", "文号", "来源", "时间", "发布", "a", "b", "x", " ", "\n", "é", "𠀀", "字", "责任编辑", "附件"]
+    rng = random.Random(17)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for asked in (words, _PAGE_WORDS, ("a", "b")):  # (the astral word starts with 𠀀: not C)
+            assert text_mod.words_present(text, asked) == {w for w in asked if w in text}, text
+    latin = "plain ascii text with 原文 nowhere"  # one-byte, two-byte and four-byte str kinds
+    for text in ("plain ascii", "caf\xe9 ab", latin, "𠀀 来源：x"):
+        assert text_mod.words_present(text, ("ab", "来源", "x")) == {w for w in ("ab", "来源", "x") if w in text}
