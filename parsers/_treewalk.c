@@ -23,6 +23,7 @@
 #endif
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -606,6 +607,83 @@ static int measure(measure_t *m, const char *data, size_t length) {
     return each_char(data, length, measure_visit, measure_restart, m) < 0 ? -1 : 0;
 }
 
+/* What the body scorer reads of one paragraph or box (`scoring_inputs`' tuples). */
+typedef struct {
+    Py_ssize_t length, punct;
+    unsigned long long key, parent; /* a paragraph: its parent and grandparent */
+    int paragraph, has_br;
+} scored_t;
+
+/* The scorer's walk of `root`'s subtree: each paragraph and non-empty box whose cleaned
+ * text (a paragraph's whole text, a box's own) holds at least `min_chars` characters, in
+ * page order, into `*out` (`*n` of them). 0, or -1 with an exception set. */
+static int scored_walk(const lxb_node *root, const unsigned char *para_mask, const unsigned char *box_mask,
+                       uintptr_t br, uintptr_t html, Py_ssize_t min_chars, scored_t **out, size_t *n) {
+    buffer_t buf = {NULL, 0, 0};
+    measure_t m;
+    size_t size = 0;
+    *out = NULL;
+    *n = 0;
+    for (const lxb_node *node = root; node != NULL; node = next_node(node, root)) {
+        uintptr_t tag = node->local_name;
+        if (node->type != NODE_ELEMENT || tag >= MASK_SIZE || !(para_mask[tag] || box_mask[tag])) {
+            continue;
+        }
+        int paragraph = para_mask[tag] != 0;
+        int has_br = 0, nonempty = 0;
+        if (!paragraph) {
+            for (const lxb_node *child = node->first_child; child != NULL; child = child->next) {
+                nonempty |= child->local_name != TAG_COMMENT;
+                has_br |= child->type == NODE_ELEMENT && child->local_name == br;
+            }
+        }
+        /* (cleaning keeps at most as many characters as there are bytes) */
+        if (!(paragraph || nonempty)) {
+            continue;
+        }
+        if (text_of(node, paragraph, NULL, &buf) < 0 || ((Py_ssize_t)buf.length >= min_chars && measure(&m, buf.data, buf.length) < 0)) {
+            goto fail;
+        }
+        if ((Py_ssize_t)buf.length < min_chars || m.length < min_chars) {
+            continue;
+        }
+        if (*n == size) {
+            size = size ? 2 * size : 64;
+            scored_t *grown = PyMem_Realloc(*out, size * sizeof(scored_t));
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto fail;
+            }
+            *out = grown;
+        }
+        const lxb_node *parent = node->parent;
+        (*out)[(*n)++] = paragraph
+            ? (scored_t){m.length, m.punct, credit_key(parent, html), credit_key(parent ? parent->parent : NULL, html), 1, 0}
+            : (scored_t){m.length, m.punct, credit_key(node, html), credit_key(parent, html), 0, has_br};
+    }
+    PyMem_Free(buf.data);
+    return 0;
+fail:
+    PyMem_Free(buf.data);
+    PyMem_Free(*out);
+    *out = NULL;
+    return -1;
+}
+
+static int scorer_args(PyObject *args, const lxb_node **root, const unsigned char **para_mask,
+                       const unsigned char **box_mask, unsigned long long *br, unsigned long long *html,
+                       Py_ssize_t *min_chars) {
+    PyObject *start, *para_obj, *box_obj;
+    if (!PyArg_ParseTuple(args, "OOOKKn", &start, &para_obj, &box_obj, br, html, min_chars)) {
+        return -1;
+    }
+    if (ready(start) < 0 || read_mask(para_obj, para_mask) < 0 || read_mask(box_obj, box_mask) < 0) {
+        return -1;
+    }
+    *root = node_of(start);
+    return 0;
+}
+
 /* scoring_inputs(root, paragraphs, boxes, br, html, min_chars): what `content.find_main`
  * reads of every paragraph and box under `root` (itself included), in page order, in one
  * walk: ([(length, punct, parent_key, grandparent_key)], [(length, punct, key,
@@ -615,70 +693,115 @@ static int measure(measure_t *m, const char *data, size_t length) {
  * characters are left out. Keys are node addresses (`mem_id`), 0 for none or <html>;
  * `at()` turns one back into a node. */
 static PyObject *scoring_inputs(PyObject *self, PyObject *args) {
-    PyObject *start, *para_obj, *box_obj;
+    const lxb_node *root;
+    const unsigned char *para_mask, *box_mask;
     unsigned long long br, html;
     Py_ssize_t min_chars;
-    const unsigned char *para_mask, *box_mask;
-    if (!PyArg_ParseTuple(args, "OOOKKn", &start, &para_obj, &box_obj, &br, &html, &min_chars)) {
-        return NULL;
-    }
-    if (ready(start) < 0 || read_mask(para_obj, &para_mask) < 0 || read_mask(box_obj, &box_mask) < 0) {
+    scored_t *items;
+    size_t n;
+    if (scorer_args(args, &root, &para_mask, &box_mask, &br, &html, &min_chars) < 0
+        || scored_walk(root, para_mask, box_mask, br, html, min_chars, &items, &n) < 0) {
         return NULL;
     }
     PyObject *paragraphs = PyList_New(0), *boxes = PyList_New(0);
-    buffer_t buf = {NULL, 0, 0};
-    measure_t m;
-    if (paragraphs == NULL || boxes == NULL) {
-        goto fail;
-    }
-    const lxb_node *root = node_of(start);
-    const lxb_node *node = root;
-    while (node != NULL) {
-        uintptr_t tag = node->local_name;
-        if (node->type == NODE_ELEMENT && tag < MASK_SIZE && (para_mask[tag] || box_mask[tag])) {
-            int paragraph = para_mask[tag] != 0;
-            int has_br = 0, nonempty = 0;
-            if (!paragraph) {
-                for (const lxb_node *child = node->first_child; child != NULL; child = child->next) {
-                    nonempty |= child->local_name != TAG_COMMENT;
-                    has_br |= child->type == NODE_ELEMENT && child->local_name == br;
-                }
-            }
-            /* (cleaning keeps at most as many characters as there are bytes) */
-            if ((paragraph || nonempty) && text_of(node, paragraph, NULL, &buf) == 0
-                && (Py_ssize_t)buf.length >= min_chars) {
-                if (measure(&m, buf.data, buf.length) < 0) {
-                    goto fail;
-                }
-                if (m.length >= min_chars) {
-                    PyObject *item;
-                    if (paragraph) {
-                        const lxb_node *parent = node->parent;
-                        item = Py_BuildValue("(nnKK)", m.length, m.punct, credit_key(parent, html),
-                                             credit_key(parent ? parent->parent : NULL, html));
-                    } else {
-                        item = Py_BuildValue("(nnKKO)", m.length, m.punct, credit_key(node, html),
-                                             credit_key(node->parent, html), has_br ? Py_True : Py_False);
-                    }
-                    if (item == NULL || PyList_Append(paragraph ? paragraphs : boxes, item) < 0) {
-                        Py_XDECREF(item);
-                        goto fail;
-                    }
-                    Py_DECREF(item);
-                }
-            } else if (PyErr_Occurred()) {
-                goto fail;
-            }
+    for (size_t i = 0; paragraphs != NULL && boxes != NULL && i < n; i++) {
+        const scored_t *it = &items[i];
+        PyObject *item = it->paragraph ? Py_BuildValue("(nnKK)", it->length, it->punct, it->key, it->parent)
+                                       : Py_BuildValue("(nnKKO)", it->length, it->punct, it->key, it->parent,
+                                                       it->has_br ? Py_True : Py_False);
+        if (item == NULL || PyList_Append(it->paragraph ? paragraphs : boxes, item) < 0) {
+            Py_CLEAR(paragraphs);
         }
-        node = next_node(node, root);
+        Py_XDECREF(item);
     }
-    PyMem_Free(buf.data);
+    PyMem_Free(items);
+    if (paragraphs == NULL || boxes == NULL) {
+        Py_XDECREF(paragraphs);
+        Py_XDECREF(boxes);
+        return NULL;
+    }
     return Py_BuildValue("(NN)", paragraphs, boxes);
-fail:
-    PyMem_Free(buf.data);
-    Py_XDECREF(paragraphs);
-    Py_XDECREF(boxes);
-    return NULL;
+}
+
+/* scores(root, paragraphs, boxes, br, html, min_chars): `content._scores_in_c` of what
+ * `scoring_inputs` reads, credited here: [[key, score]] in the order the keys were first
+ * credited. Each paragraph (all of them first, in page order) credits its parent its
+ * amount and its grandparent half; then each box itself its amount (x 1.2 with a <br>
+ * child) and its parent half. An amount is 1 + punct + min(length / 40, 5): the same
+ * double operations in the same order as the Python, so the same scores to the bit.
+ * Key 0 (no node, or <html>) is never credited. */
+typedef struct {
+    unsigned long long key;
+    double score;
+} credit_t;
+
+static int credit(credit_t *entries, size_t *used, size_t *slots, size_t mask, unsigned long long key, double amount) {
+    if (key == 0) {
+        return 0;
+    }
+    size_t h = (size_t)((key >> 4) * 0x9E3779B97F4A7C15ULL) & mask;
+    while (slots[h] != 0 && entries[slots[h] - 1].key != key) {
+        h = (h + 1) & mask;
+    }
+    if (slots[h] == 0) {
+        entries[*used] = (credit_t){key, 0.0};
+        slots[h] = ++*used;
+    }
+    entries[slots[h] - 1].score += amount;
+    return 0;
+}
+
+static PyObject *scores(PyObject *self, PyObject *args) {
+    const lxb_node *root;
+    const unsigned char *para_mask, *box_mask;
+    unsigned long long br, html;
+    Py_ssize_t min_chars;
+    scored_t *items;
+    size_t n;
+    if (scorer_args(args, &root, &para_mask, &box_mask, &br, &html, &min_chars) < 0
+        || scored_walk(root, para_mask, box_mask, br, html, min_chars, &items, &n) < 0) {
+        return NULL;
+    }
+    size_t capacity = 16;
+    while (capacity < 4 * n) {
+        capacity *= 2;
+    }
+    credit_t *entries = PyMem_Malloc((2 * n + 1) * sizeof(credit_t));
+    size_t *slots = PyMem_Calloc(capacity, sizeof(size_t)); /* 1 + entry index; 0: empty */
+    PyObject *out = NULL;
+    if (entries == NULL || slots == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    size_t used = 0;
+    for (int pass = 1; pass >= 0; pass--) { /* paragraphs, then boxes */
+        for (size_t i = 0; i < n; i++) {
+            const scored_t *it = &items[i];
+            if (it->paragraph != pass) {
+                continue;
+            }
+            double amount = (double)(1 + it->punct) + fmin((double)it->length / 40, 5.0);
+            if (!pass && it->has_br) {
+                amount *= 1.2;
+            }
+            credit(entries, &used, slots, capacity - 1, it->key, amount);
+            credit(entries, &used, slots, capacity - 1, it->parent, amount / 2);
+        }
+    }
+    out = PyList_New((Py_ssize_t)used);
+    for (size_t i = 0; out != NULL && i < used; i++) {
+        PyObject *entry = Py_BuildValue("[Kd]", entries[i].key, entries[i].score);
+        if (entry == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, (Py_ssize_t)i, entry);
+    }
+done:
+    PyMem_Free(items);
+    PyMem_Free(entries);
+    PyMem_Free(slots);
+    return out;
 }
 
 /* link_groups(body, items, a, href, min_links): the `<a href>` of `body`'s subtree grouped
@@ -1152,6 +1275,7 @@ static PyMethodDef methods[] = {
     {"select", select_tags, METH_VARARGS, "Elements of a subtree a tag mask or a rule wants."},
     {"deeper_than", deeper_than, METH_VARARGS, "Whether an element sits more than N elements deep."},
     {"scoring_inputs", scoring_inputs, METH_VARARGS, "What the body scorer reads, in one walk."},
+    {"scores", scores, METH_VARARGS, "The body scorer's credits, in one walk."},
     {"link_groups", link_groups, METH_VARARGS, "Links with an href grouped by their item's parent."},
     {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
     {"prints_date", prints_date, METH_VARARGS, "Whether a subtree's text prints a listing date."},

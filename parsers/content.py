@@ -25,9 +25,9 @@ from parsers.tree_walks import (
     FAST,
     LINKS,
     Tags,
+    credited_scores,
     link_texts,
     node_at,
-    scoring_inputs,
     select,
     select_first,
 )
@@ -217,7 +217,7 @@ def find_main(root: LexborNode, before: set[int] | None = None) -> LexborNode | 
     scores = _scores_in_c(root) if FAST else _scores(root)
     if not scores:
         return None
-    ranked = sorted(scores.values(), key=lambda e: e[1], reverse=True)
+    ranked = sorted(scores, key=lambda e: e[1], reverse=True)
     top: list[list] | None = None
     if before:
         after = []
@@ -252,7 +252,7 @@ def _amount_of(length: int, punct: int) -> float:
     return 1 + punct + min(length / 40, 5)
 
 
-def _scores(root: LexborNode) -> dict[int, list]:
+def _scores(root: LexborNode) -> list[list]:
     """Each candidate's [node, score], credited in page order: paragraphs first (their
     container in full, its parent half), then boxes by their own text (themselves and
     their parent). Selector passes; `_scores_in_c` is the same in one C walk."""
@@ -296,35 +296,14 @@ def _scores(root: LexborNode) -> dict[int, list]:
             amount *= 1.2
         _credit(scores, node, amount)
         _credit(scores, node.parent, amount / 2)
-    return scores
+    return list(scores.values())  # in the order each was first credited
 
 
-def _scores_in_c(root: LexborNode) -> dict[int, list]:
-    """`_scores`, read in one C walk: each candidate's [address, score], same order. The
-    C side measures each cleaned text (its length and `_PUNCT` count) without making it."""
-    scores: dict[int, list] = {}
-    paragraphs, boxes = scoring_inputs(root, _PARAGRAPHS, _BOXES, min_chars=8)
-    for length, punct, parent, grandparent in paragraphs:
-        amount = _amount_of(length, punct)
-        _credit_key(scores, parent, amount)  # (a key is 0 for no node and for <html>)
-        _credit_key(scores, grandparent, amount / 2)
-    for length, punct, key, parent, has_br in boxes:
-        amount = _amount_of(length, punct)
-        if has_br:
-            amount *= 1.2
-        _credit_key(scores, key, amount)
-        _credit_key(scores, parent, amount / 2)
-    return scores
-
-
-def _credit_key(scores: dict[int, list], key: int, amount: float) -> None:
-    if not key:  # no node, or <html>
-        return
-    entry = scores.get(key)
-    if entry is None:
-        scores[key] = [key, amount]
-    else:
-        entry[1] += amount
+def _scores_in_c(root: LexborNode) -> list[list]:
+    """`_scores`, read and credited in one C walk: each candidate's [address, score], in
+    the same order, with the same scores (the same double operations in the same order).
+    The C side measures each cleaned text (its length and `_PUNCT` count) without making it."""
+    return credited_scores(root, _PARAGRAPHS, _BOXES, min_chars=8)
 
 
 def _nodes_as_read(root: LexborNode, ranked: list[list]) -> Iterator[list]:

@@ -203,6 +203,15 @@ def scoring_inputs(
     return _walk().scoring_inputs(root, paragraphs.mask, boxes.mask, _BR, _HTML, min_chars)
 
 
+def credited_scores(root: LexborNode, paragraphs: Tags, boxes: Tags, min_chars: int) -> list[list]:
+    """The body scorer's credits from what `scoring_inputs` reads, added up in C (only
+    with the extension: `FAST`): [[key, score]] in the order keys were first credited.
+    Each paragraph (all of them first) credits its parent `1 + punct + min(length / 40,
+    5)` and its grandparent half that; then each box itself (x 1.2 with a `<br>` child)
+    and its parent half. Key 0 (no node, `<html>`) is never credited."""
+    return _walk().scores(root, paragraphs.mask, boxes.mask, _BR, _HTML, min_chars)
+
+
 def link_groups(body: LexborNode, items: Tags, min_links: int) -> dict[int, list[tuple[int, int, int]]]:
     """`<a href>` links under `body` grouped by block (only with the extension: `FAST`).
 

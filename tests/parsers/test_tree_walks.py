@@ -258,8 +258,8 @@ def test_scores_link_groups_and_block_text_match_the_selectolax_code_on_every_pa
         body = tree.body
         if body is None:
             continue
-        fast = {key: score for key, score in _scores_in_c(body).values()}
-        slow = {node.mem_id: score for node, score in _scores(body).values()}
+        fast = {key: score for key, score in _scores_in_c(body)}
+        slow = {node.mem_id: score for node, score in _scores(body)}
         assert list(fast.items()) == list(slow.items()), name  # same candidates, scores and order
         groups, node = _link_groups_in_c(body)
         expected, expected_node = _link_groups(body)
