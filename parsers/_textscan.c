@@ -24,18 +24,29 @@
 static Py_ssize_t utf8_chars(const unsigned char *data, Py_ssize_t length) {
     Py_ssize_t i = 0, chars = 0;
     while (i < length) {
-        if (i + 8 <= length) {
-            uint64_t word;
-            memcpy(&word, data + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) { /* eight ASCII bytes */
-                i += 8;
-                chars += 8;
-                continue;
-            }
-        }
         unsigned char b = data[i];
         if (b < 0x80) {
-            i++;
+            /* ASCII: eight bytes at a time while it lasts */
+            while (i + 8 <= length) {
+                uint64_t word;
+                memcpy(&word, data + i, 8);
+                if ((word & 0x8080808080808080ULL) != 0) {
+                    break;
+                }
+                i += 8;
+                chars += 8;
+            }
+            while (i < length && data[i] < 0x80) {
+                i++;
+                chars++;
+            }
+            continue;
+        }
+        /* Three bytes led by E1-EC or EE-EF (CJK text, full-width punctuation): no overlong
+         * form or surrogate to rule out, only the two continuation bytes. */
+        if (b >= 0xE1 && b != 0xED && b <= 0xEF && i + 2 < length && (data[i + 1] & 0xC0) == 0x80
+            && (data[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             chars++;
             continue;
         }
