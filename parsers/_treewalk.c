@@ -670,18 +670,19 @@ fail:
     return -1;
 }
 
-static int scorer_args(PyObject *args, const lxb_node **root, const unsigned char **para_mask,
-                       const unsigned char **box_mask, unsigned long long *br, unsigned long long *html,
-                       Py_ssize_t *min_chars) {
+/* The arguments both scorer entry points take, walked: `scored_walk`'s items. */
+static int scored_items(PyObject *args, scored_t **items, size_t *n) {
     PyObject *start, *para_obj, *box_obj;
-    if (!PyArg_ParseTuple(args, "OOOKKn", &start, &para_obj, &box_obj, br, html, min_chars)) {
+    const unsigned char *para_mask, *box_mask;
+    unsigned long long br, html;
+    Py_ssize_t min_chars;
+    if (!PyArg_ParseTuple(args, "OOOKKn", &start, &para_obj, &box_obj, &br, &html, &min_chars)) {
         return -1;
     }
-    if (ready(start) < 0 || read_mask(para_obj, para_mask) < 0 || read_mask(box_obj, box_mask) < 0) {
+    if (ready(start) < 0 || read_mask(para_obj, &para_mask) < 0 || read_mask(box_obj, &box_mask) < 0) {
         return -1;
     }
-    *root = node_of(start);
-    return 0;
+    return scored_walk(node_of(start), para_mask, box_mask, br, html, min_chars, items, n);
 }
 
 /* scoring_inputs(root, paragraphs, boxes, br, html, min_chars): what `content.find_main`
@@ -693,14 +694,9 @@ static int scorer_args(PyObject *args, const lxb_node **root, const unsigned cha
  * characters are left out. Keys are node addresses (`mem_id`), 0 for none or <html>;
  * `at()` turns one back into a node. */
 static PyObject *scoring_inputs(PyObject *self, PyObject *args) {
-    const lxb_node *root;
-    const unsigned char *para_mask, *box_mask;
-    unsigned long long br, html;
-    Py_ssize_t min_chars;
     scored_t *items;
     size_t n;
-    if (scorer_args(args, &root, &para_mask, &box_mask, &br, &html, &min_chars) < 0
-        || scored_walk(root, para_mask, box_mask, br, html, min_chars, &items, &n) < 0) {
+    if (scored_items(args, &items, &n) < 0) {
         return NULL;
     }
     PyObject *paragraphs = PyList_New(0), *boxes = PyList_New(0);
@@ -752,14 +748,9 @@ static int credit(credit_t *entries, size_t *used, size_t *slots, size_t mask, u
 }
 
 static PyObject *scores(PyObject *self, PyObject *args) {
-    const lxb_node *root;
-    const unsigned char *para_mask, *box_mask;
-    unsigned long long br, html;
-    Py_ssize_t min_chars;
     scored_t *items;
     size_t n;
-    if (scorer_args(args, &root, &para_mask, &box_mask, &br, &html, &min_chars) < 0
-        || scored_walk(root, para_mask, box_mask, br, html, min_chars, &items, &n) < 0) {
+    if (scored_items(args, &items, &n) < 0) {
         return NULL;
     }
     size_t capacity = 16;
