@@ -820,7 +820,49 @@ static int by_block(const void *x, const void *y) {
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static PyObject *grouped(link_t *links, size_t n, Py_ssize_t min_links) {
+static int text_prints_date(const lxb_node *text); /* (with the date window, below) */
+
+static int by_address(const void *x, const void *y) {
+    uintptr_t a = *(const uintptr_t *)x, b = *(const uintptr_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Clears `keep` on the links of blocks whose text prints no listing date (`prints_date`
+ * of the block). A date sits inside one text node (the text's separator, a space, breaks
+ * the pattern), so one walk over `body`'s text nodes finds the few that print one, and
+ * each marks the kept blocks among its ancestors; `blocks` (`n_blocks`, sorted) are those.
+ * 0, or -1 with an exception set. */
+static int keep_dated(const lxb_node *body, link_t *links, size_t n, const uintptr_t *blocks, size_t n_blocks) {
+    unsigned char *dated = PyMem_Calloc(n_blocks ? n_blocks : 1, 1);
+    if (dated == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (const lxb_node *node = body->first_child; node != NULL; node = next_node(node, body)) {
+        int found = text_prints_date(node);
+        if (found < 0) {
+            PyMem_Free(dated);
+            return -1;
+        }
+        for (const lxb_node *up = found ? node->parent : NULL; up != NULL; up = up == body ? NULL : up->parent) {
+            uintptr_t key = (uintptr_t)up;
+            const uintptr_t *at = bsearch(&key, blocks, n_blocks, sizeof(uintptr_t), by_address);
+            if (at != NULL) {
+                dated[at - blocks] = 1;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (links[i].keep) {
+            const uintptr_t *at = bsearch(&links[i].block, blocks, n_blocks, sizeof(uintptr_t), by_address);
+            links[i].keep = at != NULL && dated[at - blocks];
+        }
+    }
+    PyMem_Free(dated);
+    return 0;
+}
+
+static PyObject *grouped(const lxb_node *body, link_t *links, size_t n, Py_ssize_t min_links, int dated_only) {
     order_t *order = PyMem_Malloc((n ? n : 1) * sizeof(order_t));
     if (order == NULL) {
         return PyErr_NoMemory();
@@ -838,6 +880,22 @@ static PyObject *grouped(link_t *links, size_t n, Py_ssize_t min_links) {
             links[order[k].index].keep = (Py_ssize_t)(j - i) >= min_links;
         }
         i = j;
+    }
+    if (dated_only) { /* the kept blocks, each once, in address order (as `order` has them) */
+        size_t n_blocks = 0;
+        uintptr_t *blocks = PyMem_Malloc((n ? n : 1) * sizeof(uintptr_t));
+        for (size_t i = 0; blocks != NULL && i < n; i++) {
+            uintptr_t block = order[i].block;
+            if (links[order[i].index].keep && (n_blocks == 0 || blocks[n_blocks - 1] != block)) {
+                blocks[n_blocks++] = block;
+            }
+        }
+        int failed = blocks == NULL ? (PyErr_NoMemory(), -1) : keep_dated(body, links, n, blocks, n_blocks);
+        PyMem_Free(blocks);
+        if (failed < 0) {
+            PyMem_Free(order);
+            return NULL;
+        }
     }
     PyMem_Free(order);
     PyObject *groups = PyDict_New();
@@ -870,7 +928,8 @@ static PyObject *link_groups(PyObject *self, PyObject *args) {
     unsigned long long a_tag, href;
     Py_ssize_t min_links;
     const unsigned char *items;
-    if (!PyArg_ParseTuple(args, "OOKKn", &start, &items_obj, &a_tag, &href, &min_links)) {
+    int dated_only = 0;
+    if (!PyArg_ParseTuple(args, "OOKKn|p", &start, &items_obj, &a_tag, &href, &min_links, &dated_only)) {
         return NULL;
     }
     if (ready(start) < 0 || read_mask(items_obj, &items) < 0) {
@@ -904,7 +963,7 @@ static PyObject *link_groups(PyObject *self, PyObject *args) {
         }
         node = next_node(node, root);
     }
-    PyObject *groups = grouped(links, n, min_links);
+    PyObject *groups = grouped(root, links, n, min_links, dated_only);
     PyMem_Free(links);
     return groups;
 }
@@ -980,11 +1039,13 @@ static PyObject *block_text(PyObject *self, PyObject *args) {
     return text;
 }
 
-/* prints_date(node): whether `node.text(separator=" ")` holds what `listing._DATE` finds,
- * as `listing_page.prints_date` tests it: two decimal digits, one of - / . 年, one or two
- * digits, one of - / . 月, a digit (`\d` as Python's: Unicode decimal digits). Read from
- * the text nodes as they are, the separator standing between them, without making the
- * string. Invalid UTF-8 is read from its decoded text (U+FFFD substitutes). */
+/* The listing date test (`link_groups`' dated blocks): whether a text holds what
+ * `listing._DATE` finds, as `listing_page.prints_date` tests it: two decimal digits, one
+ * of - / . 年, one or two digits, one of - / . 月, a digit (`\d` as Python's: Unicode
+ * decimal digits). Read one text node at a time, in place: the space that
+ * `text(separator=" ")` puts between them breaks the pattern, so a block prints a date
+ * exactly when one of its text nodes does. Invalid UTF-8 is read from its decoded text
+ * (U+FFFD substitutes). */
 /* `\d`: str.isdecimal(). No decimal digit lies below U+0660 past ASCII, nor in the CJK
  * blocks U+3000-U+A61F, so most characters of these pages are answered inline. */
 static inline int decimal(Py_UCS4 c) {
@@ -1032,25 +1093,16 @@ static inline int window_visit(void *state, Py_UCS4 c) {
            && (BACK(w, 6) & DIGIT); /* d d S1 d d S2 d */
 }
 
-static PyObject *prints_date(PyObject *self, PyObject *args) {
-    PyObject *start;
-    if (!PyArg_ParseTuple(args, "O", &start)) {
-        return NULL;
+/* Whether one text node prints a listing date on its own: 1, 0, or -1 on error (any other
+ * node: 0). */
+static int text_prints_date(const lxb_node *text) {
+    const lxb_str *str = &((const lxb_character_data *)text)->data;
+    if (text->local_name != TAG_TEXT || str->data == NULL) {
+        return 0;
     }
-    if (ready(start) < 0) {
-        return NULL;
-    }
-    buffer_t buf = {NULL, 0, 0};
     window_t window;
     window_restart(&window);
-    int found = text_of(node_of(start), 1, " ", &buf) < 0
-                    ? -1
-                    : each_char(buf.data ? buf.data : "", buf.length, window_visit, window_restart, &window);
-    PyMem_Free(buf.data);
-    if (found < 0) {
-        return NULL;
-    }
-    return PyBool_FromLong(found);
+    return each_char((const char *)str->data, str->length, window_visit, window_restart, &window);
 }
 
 static int nonspace_visit(void *state, Py_UCS4 c) {
@@ -1269,7 +1321,6 @@ static PyMethodDef methods[] = {
     {"scores", scores, METH_VARARGS, "The body scorer's credits, in one walk."},
     {"link_groups", link_groups, METH_VARARGS, "Links with an href grouped by their item's parent."},
     {"block_text", block_text, METH_VARARGS, "A subtree's text with paragraph and cell marks."},
-    {"prints_date", prints_date, METH_VARARGS, "Whether a subtree's text prints a listing date."},
     {"text_chars", text_chars, METH_VARARGS, "Non-whitespace characters of a subtree's (or its links') text."},
     {"clean_text", clean_text, METH_VARARGS, "A subtree's text as text.clean_inline cleans it, up to N kept characters."},
     {"link_texts", link_texts, METH_VARARGS, "What the link density reads, in one walk."},

@@ -28,7 +28,6 @@ from parsers.tree_walks import (
     link_groups,
     link_text_chars,
     node_at,
-    prints_listing_date,
     select,
     text_chars,
 )
@@ -73,10 +72,10 @@ def listing_signal(tree: LexborHTMLParser, page_text: str | None = None) -> List
         # An item's date is printed inside one of its text runs, which the block prints
         # too: a block (a menu, a link bar) printing no date at all has no dated item.
         # (A date holds no whitespace, so it sits inside one run: the runs joined by a
-        # space, unstripped, hold a date exactly when the stripped ones do — and the
-        # unstripped text is read in one C pass, without a Python string per run.)
-        holder = node(key)
-        if not (prints_listing_date(holder) if FAST else prints_date(holder.text(separator=" "))):
+        # space, unstripped, hold a date exactly when the stripped ones do. In C it sits
+        # inside one text node, so one walk of the text marks every block that prints
+        # one, and `_link_groups_in_c` returns only those.)
+        if not FAST and not prints_date(node(key).text(separator=" ")):
             continue
         dated = 0
         first = 0
@@ -133,8 +132,9 @@ def _link_groups(body: LexborNode) -> tuple[Groups, Callable[[int], LexborNode]]
 
 
 def _link_groups_in_c(body: LexborNode) -> tuple[Groups, Callable[[int], LexborNode]]:
-    """`_link_groups` from one C walk; a node is made only when the caller reads it."""
-    return link_groups(body, _ITEMS, MIN_DATED_LINKS), functools.partial(node_at, body)
+    """`_link_groups`' blocks that print a listing date, from C (one walk for the links, one
+    for the dates); a node is made only when the caller reads it."""
+    return link_groups(body, _ITEMS, MIN_DATED_LINKS, dated_only=True), functools.partial(node_at, body)
 
 # The tail of a `listing._DATE` match from its first separator on. `_DATE` starts with
 # `\d{2,4}`, which the regex engine tries at every position of the text (block texts run

@@ -12,7 +12,7 @@ once per list, at import.
 The extension is optional: when it is not built (no C compiler at install) or cannot
 read this selectolax's nodes, every search runs as the `css()` it stands for, and the
 layers that read more in one walk (`scoring_inputs`, `link_groups`, `block_text_raw`,
-`prints_listing_date`, `with_text`, `text_chars`, `link_texts`, `nests_deeper_than`) keep their
+`with_text`, `text_chars`, `link_texts`, `nests_deeper_than`) keep their
 selectolax code; the answers never depend on it, only the speed (`FAST` says which is in
 use). `tests/parsers/test_tree_walks.py` checks both ways give the same nodes on every
 test page and the same documents (a child process that cannot import the extension
@@ -212,15 +212,18 @@ def credited_scores(root: LexborNode, paragraphs: Tags, boxes: Tags, min_chars: 
     return _walk().scores(root, paragraphs.mask, boxes.mask, _BR, _HTML, min_chars)
 
 
-def link_groups(body: LexborNode, items: Tags, min_links: int) -> dict[int, list[tuple[int, int, int]]]:
+def link_groups(
+    body: LexborNode, items: Tags, min_links: int, *, dated_only: bool = False
+) -> dict[int, list[tuple[int, int, int]]]:
     """`<a href>` links under `body` grouped by block (only with the extension: `FAST`).
 
     {block key: [(position, link key, item key)]}, blocks of `min_links` or more links in
     the order of their first link: a link's item is its nearest ancestor with one of
     `items`' tags, its block that item's parent; `position` counts every `<a href>` in
-    page order, grouped or not.
+    page order, grouped or not. With `dated_only`, only the blocks whose text prints a
+    listing date (`listing_page.prints_date` of its text), found in one walk of the text.
     """
-    return _walk().link_groups(body, items.mask, _A, ATTR_IDS["href"], min_links)
+    return _walk().link_groups(body, items.mask, _A, ATTR_IDS["href"], min_links, dated_only)
 
 
 def block_text_raw(node: LexborNode, blocks: Tags, cells: Tags, breaks: Tags, para: str, cell: str) -> str:
@@ -228,12 +231,6 @@ def block_text_raw(node: LexborNode, blocks: Tags, cells: Tags, breaks: Tags, pa
     each of `breaks`', and `cell` after each of `cells`' (`node` itself excepted; `breaks`
     and `cells` before `blocks`), the tree unchanged. Only with the extension (`FAST`)."""
     return _walk().block_text(node, blocks.mask, cells.mask, breaks.mask, para, cell)
-
-
-def prints_listing_date(node: LexborNode) -> bool:
-    """`listing_page.prints_date(node.text(separator=" "))`, without making the text.
-    Only with the extension (`FAST`)."""
-    return _walk().prints_date(node)
 
 
 def with_text(start: LexborNode, probes: tuple[str, ...], *, include_self: bool, per_probe: bool) -> list[LexborNode]:
