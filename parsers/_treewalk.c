@@ -452,10 +452,9 @@ static int append(buffer_t *buf, const unsigned char *data, size_t length) {
 }
 
 /* Puts into `buf` the text of `root` as selectolax's `text()` joins it: its descendant
- * text nodes when `deep` (with `sep`, if not NULL, between them, as `text(separator=sep)`),
- * else its text children (`text(deep=False)`). Each test as selectolax's: a tag id of
- * text when deep, a node type of text otherwise. */
-static int text_of(const lxb_node *root, int deep, const char *sep, buffer_t *buf) {
+ * text nodes when `deep`, else its text children (`text(deep=False)`). Each test as
+ * selectolax's: a tag id of text when deep, a node type of text otherwise. */
+static int text_of(const lxb_node *root, int deep, buffer_t *buf) {
     buf->length = 0;
     if (!deep) {
         for (const lxb_node *child = root->first_child; child != NULL; child = child->next) {
@@ -466,15 +465,9 @@ static int text_of(const lxb_node *root, int deep, const char *sep, buffer_t *bu
         }
         return 0;
     }
-    size_t sep_len = sep != NULL ? strlen(sep) : 0;
-    int fragments = 0;
     for (const lxb_node *node = root->first_child; node != NULL; node = next_node(node, root)) {
         const lxb_str *str = &((const lxb_character_data *)node)->data;
-        if (node->local_name != TAG_TEXT || str->data == NULL) {
-            continue;
-        }
-        if ((fragments++ > 0 && sep_len > 0 && append(buf, (const unsigned char *)sep, sep_len) < 0)
-            || append(buf, str->data, str->length) < 0) {
+        if (node->local_name == TAG_TEXT && str->data != NULL && append(buf, str->data, str->length) < 0) {
             return -1;
         }
     }
@@ -637,11 +630,12 @@ static int scored_walk(const lxb_node *root, const unsigned char *para_mask, con
                 has_br |= child->type == NODE_ELEMENT && child->local_name == br;
             }
         }
-        /* (cleaning keeps at most as many characters as there are bytes) */
         if (!(paragraph || nonempty)) {
             continue;
         }
-        if (text_of(node, paragraph, NULL, &buf) < 0 || ((Py_ssize_t)buf.length >= min_chars && measure(&m, buf.data, buf.length) < 0)) {
+        /* (cleaning keeps at most as many characters as there are bytes: a text of fewer
+         * bytes than `min_chars` is left out unmeasured) */
+        if (text_of(node, paragraph, &buf) < 0 || ((Py_ssize_t)buf.length >= min_chars && measure(&m, buf.data, buf.length) < 0)) {
             goto fail;
         }
         if ((Py_ssize_t)buf.length < min_chars || m.length < min_chars) {
@@ -731,9 +725,9 @@ typedef struct {
     double score;
 } credit_t;
 
-static int credit(credit_t *entries, size_t *used, size_t *slots, size_t mask, unsigned long long key, double amount) {
+static void credit(credit_t *entries, size_t *used, size_t *slots, size_t mask, unsigned long long key, double amount) {
     if (key == 0) {
-        return 0;
+        return;
     }
     size_t h = (size_t)((key >> 4) * 0x9E3779B97F4A7C15ULL) & mask;
     while (slots[h] != 0 && entries[slots[h] - 1].key != key) {
@@ -744,7 +738,6 @@ static int credit(credit_t *entries, size_t *used, size_t *slots, size_t mask, u
         slots[h] = ++*used;
     }
     entries[slots[h] - 1].score += amount;
-    return 0;
 }
 
 static PyObject *scores(PyObject *self, PyObject *args) {
@@ -1264,7 +1257,7 @@ static PyObject *link_texts(PyObject *self, PyObject *args) {
         return NULL;
     }
     if (with_total) {
-        Py_ssize_t n = text_of(root, 1, NULL, &buf) < 0 ? -1 : nonspace_in(&buf);
+        Py_ssize_t n = text_of(root, 1, &buf) < 0 ? -1 : nonspace_in(&buf);
         total = n < 0 ? NULL : PyLong_FromSsize_t(n);
     } else {
         total = Py_NewRef(Py_None);
@@ -1273,7 +1266,7 @@ static PyObject *link_texts(PyObject *self, PyObject *args) {
         if (node->type != NODE_ELEMENT || node->local_name != a_tag) {
             continue;
         }
-        Py_ssize_t n = text_of(node, 1, NULL, &buf) < 0 ? -1 : nonspace_in(&buf);
+        Py_ssize_t n = text_of(node, 1, &buf) < 0 ? -1 : nonspace_in(&buf);
         const lxb_attr *attr = attribute(node, href);
         PyObject *value = attr != NULL && attr->value != NULL && attr->value->data != NULL
                               ? PyUnicode_DecodeUTF8((const char *)attr->value->data, attr->value->length, "replace")

@@ -83,11 +83,11 @@ def _session(text: str) -> str | None:
     return f"{m.group(1)}届{m.group(2)}次{m.group(3) or ''}会议"
 
 
-def _proposer(body: str) -> str | None:
-    m = _salutation(body[:600])
-    if not m:
+def _proposer(salute: re.Match[str] | None) -> str | None:
+    """The name the salutation (`_salutation` of the body's head) addresses."""
+    if not salute:
         return None
-    name = m.group("name").strip("“”\"")
+    name = salute.group("name").strip("“”\"")
     return name or None
 
 
@@ -97,9 +97,8 @@ def _salutation(head: str) -> re.Match[str] | None:
     return BARE_SALUTATION_RE.search(head) if "委员" in head or "代表" in head else None
 
 
-def _proposal_title(title: str, body: str) -> str | None:
+def _proposal_title(title: str, body: str, salute: re.Match[str] | None) -> str | None:
     """The first 《》 after the salutation; then 《》 next to 提案/建议; then unquoted forms."""
-    salute = _salutation(body[:600])
     if salute:
         m = _QUOTED.search(body, salute.end(), salute.end() + 600)
         if m:
@@ -139,8 +138,9 @@ def read_reply(title: str | None, body: str | None) -> Reply:
     reply.session = _session(title) or _session(body[:400])
     m = NUMBER_RE.search(title) or NUMBER_RE.search(body[:400])
     reply.proposal_no = m.group(1).translate(_FULL) if m else None
-    reply.proposer = _proposer(body)
-    reply.proposal_title = _proposal_title(title, body)
+    salute = _salutation(body[:600])  # (one search for the proposer and the proposal title)
+    reply.proposer = _proposer(salute)
+    reply.proposal_title = _proposal_title(title, body, salute)
     tail = body[-1500:]
     reply.reply_class = _reply_class(tail) or _reply_class(body[:800])
     m = CONTACT_UNIT_RE.search(tail)
