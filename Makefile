@@ -4,6 +4,9 @@
 PY ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
+# pywb's own venv (see replay-venv below); the web tests replay through it
+REPLAY_VENV := .venv-replay
+REPLAY_STAMP := $(REPLAY_VENV)/.installed
 
 .PHONY: crawl test demo bench lint lock clean replay-venv
 
@@ -17,7 +20,7 @@ $(STAMP): pyproject.toml requirements.lock setup.py parsers/_treewalk.c parsers/
 crawl: $(STAMP)  ## the main job: crawl every configured source into ./data/archive.duckdb
 	$(VENV)/bin/govarchive crawl all
 
-test: $(STAMP)  ## the whole test suite (and the habits: lint, layers, dead code, types)
+test: $(STAMP) $(REPLAY_STAMP)  ## the whole test suite (and the habits: lint, layers, dead code, types)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/vulture
@@ -32,9 +35,6 @@ bench: $(STAMP)
 	$(VENV)/bin/python -m bench.run_all
 
 # pywb (govarchive replay) pins libraries Prefect cannot share (redis 2.10): its own venv
-REPLAY_VENV := .venv-replay
-REPLAY_STAMP := $(REPLAY_VENV)/.installed
-
 $(REPLAY_STAMP): web/replay-requirements.txt
 	$(PY) -m venv $(REPLAY_VENV)
 	$(REPLAY_VENV)/bin/pip install --quiet -r web/replay-requirements.txt

@@ -15,7 +15,6 @@ from tests.archive_rows import rows as _rows
 from tests.web.archive import WebArchive
 from warehouse import replay_index
 from warehouse.warc import read_response
-from web import replay
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -76,9 +75,9 @@ def test_pywb_replays_the_newest_capture_as_the_page(
     assert raw.headers["memento-datetime"] == at304.strftime("%a, %d %b %Y %H:%M:%S GMT")
 
 
-def test_without_this_index_the_newest_capture_is_the_empty_304(web_archive: WebArchive) -> None:
+def test_without_this_index_the_newest_capture_is_the_empty_304(web_archive: WebArchive, pywb_python: str) -> None:
     """Why the index exists: pywb's own indexer over the same WARC files."""
-    indexer = Path(replay.pywb_python()).with_name("cdx-indexer")
+    indexer = Path(pywb_python).with_name("cdx-indexer")
     warcs = sorted(str(p) for p in (web_archive.db.parent / "warc").glob("*.warc.gz"))
     out = subprocess.run([str(indexer), "-s", "-j", *warcs], capture_output=True, text=True, check=True).stdout
     path = web_archive.revisited_url.split("/", 3)[3]
